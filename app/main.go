@@ -1,0 +1,81 @@
+// Command atlas is Article Atlas: a world map of the countries bound by the
+// International Criminal Court's warrant for Vladimir Putin, as reported by the
+// article in seeds/. Without arguments it opens the map window; `list` and
+// `export` run on the command line (see `atlas help`).
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"github.com/paulmach/orb"
+
+	"articleatlas/app/cli"
+	"articleatlas/app/ui"
+	"articleatlas/geo"
+)
+
+// AppID is the reverse-DNS application ID (also in FyneApp.toml).
+const AppID = "org.articleatlas.atlas"
+
+// traceEnv, when set to 1, makes the window print state lines ("atlas: ready …",
+// "atlas: selected CHN") on stdout for end-to-end tests.
+const traceEnv = "ATLAS_TRACE"
+
+func main() {
+	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	if len(os.Args) > 1 {
+		fmt.Fprintf(os.Stderr, "atlas: unknown command %q (try: atlas help)\n", os.Args[1])
+		os.Exit(2)
+	}
+	world, err := geo.LoadWorld()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "atlas:", err)
+		os.Exit(1)
+	}
+	a := app.NewWithID(AppID)
+	a.SetIcon(ui.Icon)
+	w := a.NewWindow(ui.Title)
+	u := ui.New(world, geo.ArticleDate)
+	w.SetContent(u.Content)
+	w.Resize(fyne.NewSize(1280, 800))
+
+	go func() {
+		<-world.FineReady()
+		fyne.Do(func() {
+			u.Legend.Update(u.Map.Date())
+			u.Map.Refresh()
+		})
+	}()
+	if os.Getenv(traceEnv) == "1" {
+		trace(a, w, u)
+	}
+	w.ShowAndRun()
+}
+
+// trace prints the state lines the end-to-end test reads: once the window is
+// laid out, where Beijing is in window pixels; then every selection.
+func trace(a fyne.App, w fyne.Window, u *ui.UI) {
+	u.OnSelect = func(iso string) {
+		if iso == "" {
+			iso = "-"
+		}
+		fmt.Printf("atlas: selected %s\n", iso)
+	}
+	a.Lifecycle().SetOnStarted(func() {
+		go func() {
+			<-u.World.FineReady()
+			fyne.Do(func() {
+				pos := a.Driver().AbsolutePositionForObject(u.Map)
+				v := u.Map.View()
+				p := v.ToScreen(orb.Point{116.40, 39.90})
+				scale := float64(w.Canvas().Scale())
+				fmt.Printf("atlas: ready beijing=%d,%d\n", int((float64(pos.X)+p[0])*scale), int((float64(pos.Y)+p[1])*scale))
+			})
+		}()
+	})
+}

@@ -1,0 +1,439 @@
+// Package mapview is the interactive map widget: it draws the atlas with the
+// shared renderer and turns pointer and key events into view changes,
+// hover and selection.
+package mapview
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"articleatlas/app/render"
+	"articleatlas/geo"
+)
+
+var (
+	_ fyne.Widget         = (*Map)(nil)
+	_ fyne.Tappable       = (*Map)(nil)
+	_ fyne.DoubleTappable = (*Map)(nil)
+	_ fyne.Draggable      = (*Map)(nil)
+	_ fyne.Scrollable     = (*Map)(nil)
+	_ fyne.Focusable      = (*Map)(nil)
+	_ desktop.Hoverable   = (*Map)(nil)
+)
+
+// Keyboard steps.
+const (
+	keyPanFraction = 0.125     // arrow keys pan by this part of the view's size
+	keyZoomStep    = 0.5       // +/− change the zoom by this much (2^0.5 ≈ 1.41×)
+	wheelZoomPerDp = 1.0 / 100 // zoom change per dp of wheel scroll (one notch ≈ 0.25)
+	fitPad         = 24.0      // dp left around a country when zooming to it
+)
+
+// Map is the atlas map widget. Set the callbacks before showing it; they are
+// called on the Fyne goroutine.
+type Map struct {
+	widget.BaseWidget
+
+	// OnSelect is called with the ISO3 code of a country the user selected,
+	// or "" when the selection was cleared (a tap on the ocean, Escape).
+	OnSelect func(iso3 string)
+	// OnViewChanged is called after the view moved or zoomed.
+	OnViewChanged func(v geo.View)
+
+	world   *geo.World
+	view    geo.View
+	scene   render.Scene
+	date    geo.Date
+	focused bool
+
+	hoverPos fyne.Position // pointer position while hovering (dp)
+
+	draw   render.Renderer
+	img    *image.RGBA
+	raster *canvas.Raster
+	tip    *tooltip
+	lastPx float64 // pixel scale of the last frame
+	dirty  bool    // the map changed since the last frame
+}
+
+// New returns a map of world w showing ICC status on date d, in the default projection.
+func New(w *geo.World, d geo.Date) *Map {
+	m := &Map{world: w, view: geo.NewView(geo.Projections[0], 800, 500)}
+	m.scene.Graticule = true
+	m.SetDate(d)
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// View returns the current view.
+func (m *Map) View() geo.View { return m.view }
+
+// SetView replaces the view (for example a remembered one) and redraws.
+func (m *Map) SetView(v geo.View) {
+	v.Resize(m.view.Width, m.view.Height)
+	m.view = v
+	m.changed()
+}
+
+// Selected returns the ISO3 code of the selected country, or "".
+func (m *Map) Selected() string { return m.scene.Selected }
+
+// Hovered returns the ISO3 code of the country under the pointer, or "".
+func (m *Map) Hovered() string { return m.scene.Hover }
+
+// Date returns the date whose ICC status the map shows.
+func (m *Map) Date() geo.Date { return m.date }
+
+// SetDate re-shades the map for ICC status on date d.
+func (m *Map) SetDate(d geo.Date) {
+	m.date = d
+	m.scene.Status = m.world.StatusOn(d)
+	m.changed()
+}
+
+// SetProjection switches the projection, keeping the centre of the view.
+func (m *Map) SetProjection(p geo.Projection) {
+	m.view.SetProjection(p)
+	m.changed()
+}
+
+// Select selects the country iso3 ("" clears) without calling OnSelect.
+func (m *Map) Select(iso3 string) {
+	if m.scene.Selected == iso3 {
+		return
+	}
+	m.scene.Selected = iso3
+	m.changed()
+}
+
+// ZoomToCountry fits the view to the main part of country iso3.
+func (m *Map) ZoomToCountry(iso3 string) {
+	l := m.layer()
+	if ci, ok := l.Countries.Index(iso3); ok {
+		m.view.Fit(l.FocusBound[ci], fitPad)
+		m.viewChanged()
+	}
+}
+
+// ZoomBy zooms by dz about the centre of the map.
+func (m *Map) ZoomBy(dz float64) {
+	m.view.ZoomAround(orb.Point{m.view.Width / 2, m.view.Height / 2}, dz)
+	m.viewChanged()
+}
+
+// PanBy moves the map content by (dx, dy) dp.
+func (m *Map) PanBy(dx, dy float64) {
+	m.view.PanBy(dx, dy)
+	m.viewChanged()
+}
+
+// ResetView shows the whole world.
+func (m *Map) ResetView() {
+	m.view.Reset()
+	m.viewChanged()
+}
+
+// Scene returns the scene the map draws, with its current level of detail, for
+// exporting exactly what is on screen.
+func (m *Map) Scene(pxPerDp float64) render.Scene {
+	s := m.scene
+	s.Layer = m.world.Layer(m.view.Proj, geo.LevelFor(m.view, pxPerDp))
+	return s
+}
+
+// layer is the layer drawn at the last frame's pixel scale, also used for hit-testing.
+func (m *Map) layer() *geo.Layer {
+	px := m.lastPx
+	if px <= 0 {
+		px = 1
+	}
+	return m.world.Layer(m.view.Proj, geo.LevelFor(m.view, px))
+}
+
+// CountryAt returns the ISO3 code of the country at pos (dp), or "" over the ocean.
+func (m *Map) CountryAt(pos fyne.Position) string {
+	l := m.layer()
+	if ci, ok := m.view.HitTest(l, orb.Point{float64(pos.X), float64(pos.Y)}); ok {
+		return l.Countries.List[ci].ISO3
+	}
+	return ""
+}
+
+// CreateRenderer implements fyne.Widget.
+func (m *Map) CreateRenderer() fyne.WidgetRenderer {
+	m.raster = canvas.NewRaster(m.generate)
+	m.raster.ScaleMode = canvas.ImageScalePixels
+	m.tip = newTooltip()
+	return &mapRenderer{m: m}
+}
+
+// generate is the raster's generator: it draws the map at w×h device pixels.
+// It reuses the image while the size is unchanged and does no I/O.
+func (m *Map) generate(w, h int) image.Image {
+	if w <= 0 || h <= 0 {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	size := m.Size()
+	px := 1.0
+	if size.Width > 0 {
+		px = float64(w) / float64(size.Width)
+	}
+	if m.img == nil || m.img.Rect.Dx() != w || m.img.Rect.Dy() != h {
+		m.img = image.NewRGBA(image.Rect(0, 0, w, h))
+		m.dirty = true
+	}
+	if !m.dirty && px == m.lastPx {
+		return m.img
+	}
+	m.lastPx = px
+	m.scene.Layer = m.layer()
+	st := m.style()
+	m.draw.Draw(m.img, &m.scene, m.view, &st, px)
+	m.dirty = false
+	return m.img
+}
+
+// style picks the light or dark map style from the current theme's background.
+func (m *Map) style() render.Style {
+	bg := m.Theme().Color(theme.ColorNameBackground, fyne.CurrentApp().Settings().ThemeVariant())
+	r, g, b, _ := bg.RGBA()
+	if (r+g+b)/3 < 0x8000 {
+		return render.DarkStyle()
+	}
+	return render.LightStyle()
+}
+
+// changed marks the map for redrawing.
+func (m *Map) changed() {
+	m.dirty = true
+	if m.raster != nil {
+		m.raster.Refresh()
+	}
+}
+
+func (m *Map) viewChanged() {
+	m.changed()
+	m.updateHover(m.hoverPos, m.scene.Hover != "")
+	if m.OnViewChanged != nil {
+		m.OnViewChanged(m.view)
+	}
+}
+
+// Tapped selects the country under the pointer, or clears the selection over the ocean.
+func (m *Map) Tapped(ev *fyne.PointEvent) {
+	m.requestFocus()
+	iso := m.CountryAt(ev.Position)
+	m.Select(iso)
+	if m.OnSelect != nil {
+		m.OnSelect(iso)
+	}
+}
+
+// DoubleTapped zooms to the country under the pointer, or zooms in over the ocean.
+func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
+	iso := m.CountryAt(ev.Position)
+	if iso == "" {
+		m.view.ZoomAround(orb.Point{float64(ev.Position.X), float64(ev.Position.Y)}, 1)
+		m.viewChanged()
+		return
+	}
+	m.Select(iso)
+	if m.OnSelect != nil {
+		m.OnSelect(iso)
+	}
+	m.ZoomToCountry(iso)
+}
+
+// Dragged pans the map with the pointer.
+func (m *Map) Dragged(ev *fyne.DragEvent) {
+	m.hoverPos = ev.Position
+	m.view.PanBy(float64(ev.Dragged.DX), float64(ev.Dragged.DY))
+	m.viewChanged()
+}
+
+// DragEnd implements fyne.Draggable.
+func (m *Map) DragEnd() {}
+
+// Scrolled zooms about the pointer: up (or a pinch out on a trackpad) zooms in.
+func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
+	dz := float64(ev.Scrolled.DY) * wheelZoomPerDp
+	if dz == 0 {
+		return
+	}
+	m.view.ZoomAround(orb.Point{float64(ev.Position.X), float64(ev.Position.Y)}, dz)
+	m.hoverPos = ev.Position
+	m.viewChanged()
+}
+
+// MouseIn implements desktop.Hoverable.
+func (m *Map) MouseIn(ev *desktop.MouseEvent) { m.updateHover(ev.Position, true) }
+
+// MouseMoved updates the hovered country and the tooltip; the map is redrawn
+// only when the hovered country changes.
+func (m *Map) MouseMoved(ev *desktop.MouseEvent) { m.updateHover(ev.Position, true) }
+
+// MouseOut clears the hover.
+func (m *Map) MouseOut() { m.updateHover(fyne.Position{}, false) }
+
+func (m *Map) updateHover(pos fyne.Position, inside bool) {
+	m.hoverPos = pos
+	iso := ""
+	if inside {
+		iso = m.CountryAt(pos)
+	}
+	if iso != m.scene.Hover {
+		m.scene.Hover = iso
+		m.changed()
+	}
+	if m.tip == nil {
+		return
+	}
+	if iso == "" {
+		m.tip.hide()
+		return
+	}
+	m.tip.show(m.tipText(iso), pos, m.Size())
+}
+
+// tipText is the tooltip for a country: its name and ICC status on the map's date.
+func (m *Map) tipText(iso string) string {
+	name := iso
+	if c := m.layer().Countries.ByISO(iso); c != nil {
+		name = c.Name
+	}
+	return name + " — " + m.world.ICC.StatusOn(iso, m.date).Status.Label()
+}
+
+func (m *Map) requestFocus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+		c.Focus(m)
+	}
+}
+
+// FocusGained implements fyne.Focusable.
+func (m *Map) FocusGained() { m.focused = true }
+
+// FocusLost implements fyne.Focusable.
+func (m *Map) FocusLost() { m.focused = false }
+
+// TypedRune handles + and − (zoom) and 0 (reset view).
+func (m *Map) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		m.ZoomBy(keyZoomStep)
+	case '-', '_':
+		m.ZoomBy(-keyZoomStep)
+	case '0':
+		m.ResetView()
+	}
+}
+
+// TypedKey handles the arrow keys (pan), Enter (zoom to the selection) and
+// Escape (clear the selection).
+func (m *Map) TypedKey(ev *fyne.KeyEvent) {
+	dx := keyPanFraction * m.view.Width
+	dy := keyPanFraction * m.view.Height
+	switch ev.Name {
+	case fyne.KeyLeft:
+		m.PanBy(dx, 0)
+	case fyne.KeyRight:
+		m.PanBy(-dx, 0)
+	case fyne.KeyUp:
+		m.PanBy(0, dy)
+	case fyne.KeyDown:
+		m.PanBy(0, -dy)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if m.scene.Selected != "" {
+			m.ZoomToCountry(m.scene.Selected)
+		}
+	case fyne.KeyEscape:
+		m.Select("")
+		if m.OnSelect != nil {
+			m.OnSelect("")
+		}
+	}
+}
+
+// mapRenderer lays out the raster and the tooltip over it.
+type mapRenderer struct{ m *Map }
+
+func (r *mapRenderer) Layout(size fyne.Size) {
+	m := r.m
+	m.raster.Resize(size)
+	m.raster.Move(fyne.NewPos(0, 0))
+	if float64(size.Width) != m.view.Width || float64(size.Height) != m.view.Height {
+		m.view.Resize(float64(size.Width), float64(size.Height))
+		m.dirty = true
+	}
+}
+
+func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 120) }
+
+func (r *mapRenderer) Refresh() {
+	r.m.dirty = true
+	r.m.raster.Refresh()
+	r.m.tip.refreshTheme()
+}
+
+func (r *mapRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.m.raster, r.m.tip.bg, r.m.tip.text}
+}
+
+func (r *mapRenderer) Destroy() {}
+
+// tooltip is a small label that follows the pointer.
+type tooltip struct {
+	bg   *canvas.Rectangle
+	text *canvas.Text
+}
+
+func newTooltip() *tooltip {
+	t := &tooltip{bg: canvas.NewRectangle(color.Black), text: canvas.NewText("", color.White)}
+	t.bg.CornerRadius = 4
+	t.text.TextSize = theme.CaptionTextSize() + 1
+	t.refreshTheme()
+	t.hide()
+	return t
+}
+
+func (t *tooltip) refreshTheme() {
+	t.bg.FillColor = color.NRGBA{0x20, 0x24, 0x28, 0xe8}
+	t.text.Color = color.White
+}
+
+func (t *tooltip) hide() {
+	t.bg.Hide()
+	t.text.Hide()
+}
+
+// show places the tooltip below-right of the pointer at pos, kept inside size.
+func (t *tooltip) show(s string, pos fyne.Position, size fyne.Size) {
+	t.text.Text = s
+	ts := t.text.MinSize()
+	const padX, padY = 6, 3
+	w, h := ts.Width+2*padX, ts.Height+2*padY
+	x, y := pos.X+14, pos.Y+18
+	if x+w > size.Width {
+		x = pos.X - w - 6
+	}
+	if y+h > size.Height {
+		y = pos.Y - h - 6
+	}
+	x, y = float32(math.Max(0, float64(x))), float32(math.Max(0, float64(y)))
+	t.bg.Resize(fyne.NewSize(w, h))
+	t.bg.Move(fyne.NewPos(x, y))
+	t.text.Resize(ts)
+	t.text.Move(fyne.NewPos(x+padX, y+padY))
+	t.bg.Show()
+	t.text.Show()
+	t.bg.Refresh()
+	t.text.Refresh()
+}

@@ -1,0 +1,218 @@
+// Package ui builds the Article Atlas window: the map, its toolbar, the legend
+// and the details panel.
+package ui
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"articleatlas/app/mapview"
+	"articleatlas/app/render"
+	"articleatlas/assets"
+	"articleatlas/geo"
+)
+
+// Title is the window title.
+const Title = "Article Atlas"
+
+// Icon is the application icon as a Fyne resource.
+var Icon = fyne.NewStaticResource("icon.png", assets.Icon)
+
+// UI holds the window's widgets, so tests can drive them.
+type UI struct {
+	World   *geo.World
+	Map     *mapview.Map
+	Details *Details
+	Legend  *Legend
+
+	ZoomIn, ZoomOut, Reset *widget.Button
+	Projection             *widget.Select
+	Content                fyne.CanvasObject
+
+	// OnSelect, if set, is called after the selection changed (ISO3 or "").
+	OnSelect func(iso3 string)
+}
+
+// New builds the UI for world w showing ICC status on date d.
+func New(w *geo.World, d geo.Date) *UI {
+	u := &UI{World: w}
+	u.Map = mapview.New(w, d)
+	u.Details = newDetails(w)
+	u.Legend = newLegend(w)
+	u.Legend.Update(d)
+
+	u.Map.OnSelect = func(iso string) {
+		u.Details.Show(iso, u.Map.Date())
+		if u.OnSelect != nil {
+			u.OnSelect(iso)
+		}
+	}
+	u.ZoomIn = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { u.Map.ZoomBy(1) })
+	u.ZoomOut = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { u.Map.ZoomBy(-1) })
+	u.Reset = widget.NewButtonWithIcon("Reset view", theme.ViewRestoreIcon(), u.Map.ResetView)
+	names := make([]string, len(geo.Projections))
+	for i, p := range geo.Projections {
+		names[i] = projectionLabel(p)
+	}
+	u.Projection = widget.NewSelect(names, func(s string) {
+		for _, p := range geo.Projections {
+			if projectionLabel(p) == s {
+				u.Map.SetProjection(p)
+			}
+		}
+	})
+	u.Projection.SetSelected(names[0])
+
+	dateLabel := widget.NewLabelWithStyle("ICC membership on "+geo.FormatDate(d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	toolbar := container.NewHBox(u.ZoomIn, u.ZoomOut, u.Reset, widget.NewSeparator(), widget.NewLabel("Projection"), u.Projection,
+		widget.NewSeparator(), dateLabel)
+	side := container.NewVScroll(u.Details.box)
+	side.SetMinSize(fyne.NewSize(280, 200))
+	center := container.NewBorder(nil, u.Legend.box, nil, nil, u.Map)
+	split := container.NewHSplit(center, side)
+	split.SetOffset(0.76)
+	u.Content = container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, split)
+	return u
+}
+
+func projectionLabel(p geo.Projection) string {
+	switch p.Name() {
+	case "equal-earth":
+		return "Equal Earth"
+	case "equirectangular":
+		return "Equirectangular"
+	}
+	return p.Name()
+}
+
+// Select selects country iso3 ("" clears) on the map and in the details panel.
+func (u *UI) Select(iso3 string) {
+	u.Map.Select(iso3)
+	u.Details.Show(iso3, u.Map.Date())
+}
+
+// Details is the side panel describing the selected country.
+type Details struct {
+	world  *geo.World
+	Name   *widget.Label
+	Status *widget.Label
+	Code   *widget.Label
+	Note   *widget.Label
+	Hint   *widget.Label
+	swatch *canvas.Rectangle
+	box    *fyne.Container
+}
+
+func newDetails(w *geo.World) *Details {
+	d := &Details{
+		world:  w,
+		Name:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		Status: widget.NewLabel(""),
+		Code:   widget.NewLabel(""),
+		Note:   widget.NewLabel(""),
+		Hint:   widget.NewLabel(""),
+		swatch: canvas.NewRectangle(color.Transparent),
+	}
+	d.Name.SizeName = theme.SizeNameSubHeadingText
+	for _, l := range []*widget.Label{d.Status, d.Note, d.Hint} {
+		l.Wrapping = fyne.TextWrapWord
+	}
+	d.Hint.Importance = widget.LowImportance
+	d.swatch.SetMinSize(fyne.NewSize(14, 14))
+	d.swatch.CornerRadius = 3
+	d.box = container.NewVBox(d.Name, container.NewBorder(nil, nil, container.NewCenter(d.swatch), nil, d.Status), d.Code, d.Note, d.Hint)
+	d.Show("", geo.ArticleDate)
+	return d
+}
+
+// Show fills the panel for country iso3 on date day; "" shows the empty state.
+func (d *Details) Show(iso3 string, day geo.Date) {
+	if iso3 == "" {
+		d.Name.SetText("No country selected")
+		d.Status.SetText("")
+		d.Code.SetText("")
+		d.Note.SetText("")
+		d.Hint.SetText("Click a country to see its status under the Rome Statute of the International Criminal Court. Double-click to zoom to it; drag to pan; scroll to zoom.")
+		d.swatch.Hide()
+		return
+	}
+	name := iso3
+	cs, _ := d.world.Countries(geo.Fine)
+	if c := cs.ByISO(iso3); c != nil {
+		name = c.Name
+	}
+	si := d.world.ICC.StatusOn(iso3, day)
+	st := render.LightStyle()
+	d.Name.SetText(name)
+	d.Status.SetText(si.Describe())
+	d.Code.SetText("ISO code " + iso3)
+	note := ""
+	if si.M != nil {
+		note = si.M.Note
+	}
+	d.Note.SetText(note)
+	d.Hint.SetText(fmt.Sprintf("Status on %s.", geo.FormatDate(day)))
+	d.swatch.FillColor = st.Fill[si.Status]
+	d.swatch.Show()
+	d.swatch.Refresh()
+}
+
+// Legend shows each status class with its colour and count.
+type Legend struct {
+	world  *geo.World
+	Labels map[geo.Status]*widget.Label
+	box    *fyne.Container
+}
+
+func newLegend(w *geo.World) *Legend {
+	l := &Legend{world: w, Labels: map[geo.Status]*widget.Label{}}
+	st := render.LightStyle()
+	items := []fyne.CanvasObject{}
+	for _, s := range geo.Statuses {
+		sw := canvas.NewRectangle(st.Fill[s])
+		sw.SetMinSize(fyne.NewSize(16, 16))
+		sw.CornerRadius = 3
+		sw.StrokeColor = color.NRGBA{0x55, 0x55, 0x55, 0xff}
+		sw.StrokeWidth = 0.5
+		lab := widget.NewLabel(s.Label())
+		l.Labels[s] = lab
+		items = append(items, container.NewHBox(container.NewCenter(sw), lab))
+	}
+	l.box = container.NewHBox(items...)
+	return l
+}
+
+// Counts returns how many states are in each class on day: parties,
+// signatories and former parties are counted over every recorded state;
+// non-parties over the countries drawn on the map.
+func (l *Legend) Counts(day geo.Date) map[geo.Status]int {
+	n := map[geo.Status]int{}
+	for _, s := range []geo.Status{geo.Party, geo.Signatory, geo.Withdrawn} {
+		n[s] = l.world.ICC.Count(s, day)
+	}
+	cs, _ := l.world.Countries(geo.Fine)
+	for _, c := range cs.List {
+		if l.world.ICC.StatusOn(c.ISO3, day).Status == geo.NonParty {
+			n[geo.NonParty]++
+		}
+	}
+	return n
+}
+
+// Update sets the counts for day.
+func (l *Legend) Update(day geo.Date) {
+	n := l.Counts(day)
+	for _, s := range geo.Statuses {
+		text := fmt.Sprintf("%s (%d)", s.Label(), n[s])
+		if s == geo.NonParty {
+			text = fmt.Sprintf("%s (%d on the map)", s.Label(), n[s])
+		}
+		l.Labels[s].SetText(text)
+	}
+}

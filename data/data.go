@@ -1,0 +1,21 @@
+// Package data embeds the atlas's data files: Natural Earth country outlines at
+// two levels of detail and the Rome Statute membership table. See README.md
+// beside this file for sources and how to rebuild them.
+package data
+
+import _ "embed"
+
+// Countries110m is the 1:110m admin-0 GeoJSON FeatureCollection (the world view).
+//
+//go:embed countries-110m.geojson
+var Countries110m []byte
+
+// Countries50m is the 1:50m admin-0 GeoJSON FeatureCollection (zoomed views).
+//
+//go:embed countries-50m.geojson
+var Countries50m []byte
+
+// ICC is the Rome Statute membership table (icc.json).
+//
+//go:embed icc.json
+var ICC []byte

@@ -1,0 +1,225 @@
+// Layer: a country set projected once, with a spatial index for hit-testing.
+package geo
+
+import (
+	"math"
+
+	"github.com/paulmach/orb"
+)
+
+// Poly is one projected polygon of a country: the exterior ring first, then holes.
+type Poly struct {
+	Country int        // index into Layer.Countries.List
+	Rings   []orb.Ring // projected plane units; exterior CCW, holes CW
+	Bound   orb.Bound  // projected bound of Rings
+	Area    float64    // projected area of the exterior minus holes (plane units²)
+	bands   edgeBands
+}
+
+// Layer is a Countries set projected under one projection. It is built once per
+// projection and level of detail, then drawn and hit-tested with any View.
+// A Layer is read-only after NewLayer and safe for concurrent use.
+type Layer struct {
+	Proj      Projection
+	Countries *Countries
+	Polys     []Poly
+	// ByCountry lists, per country index, the indexes of its polygons in Polys.
+	ByCountry [][]int
+	// FocusBound is, per country, the bound to fit when zooming to it: its main
+	// polygons, without far-off small islands or the pieces cut at ±180°.
+	FocusBound []orb.Bound
+	World      orb.Bound // projected bound of the whole sphere
+	Outline    orb.Ring  // projected edge of the map
+	grid       polyGrid
+}
+
+// meridianStep is the latitude step (degrees) used to densify edges that run
+// along the ±180° meridian, which is curved in most projections.
+const meridianStep = 1.0
+
+// NewLayer projects every ring of cs with p and indexes the result. cs is not modified.
+func NewLayer(cs *Countries, p Projection) *Layer {
+	l := &Layer{Proj: p, Countries: cs, World: WorldBound(p), Outline: Outline(p)}
+	l.ByCountry = make([][]int, len(cs.List))
+	l.FocusBound = make([]orb.Bound, len(cs.List))
+	for ci, c := range cs.List {
+		for _, poly := range c.Shape {
+			pp := Poly{Country: ci}
+			for _, ring := range poly {
+				pp.Rings = append(pp.Rings, projectRing(p, ring))
+			}
+			pp.Bound = pp.Rings[0].Bound()
+			pp.Area = math.Abs(ringArea(pp.Rings[0]))
+			for _, h := range pp.Rings[1:] {
+				pp.Area -= math.Abs(ringArea(h))
+			}
+			pp.bands = newEdgeBands(pp.Rings, pp.Bound)
+			l.ByCountry[ci] = append(l.ByCountry[ci], len(l.Polys))
+			l.Polys = append(l.Polys, pp)
+		}
+		l.FocusBound[ci] = l.focusBound(ci)
+	}
+	l.grid = newPolyGrid(l.Polys, l.World)
+	return l
+}
+
+// focusBound unions the bounds of the country's polygons whose area is at least
+// 30% of its largest one.
+func (l *Layer) focusBound(ci int) orb.Bound {
+	largest := 0.0
+	for _, pi := range l.ByCountry[ci] {
+		largest = math.Max(largest, l.Polys[pi].Area)
+	}
+	var b orb.Bound
+	first := true
+	for _, pi := range l.ByCountry[ci] {
+		if l.Polys[pi].Area < 0.3*largest {
+			continue
+		}
+		if first {
+			b, first = l.Polys[pi].Bound, false
+		} else {
+			b = b.Union(l.Polys[pi].Bound)
+		}
+	}
+	return b
+}
+
+// projectRing projects a lon/lat ring, densifying edges that follow the ±180° meridian.
+func projectRing(p Projection, ring orb.Ring) orb.Ring {
+	out := make(orb.Ring, 0, len(ring))
+	for i, pt := range ring {
+		if i > 0 {
+			prev := ring[i-1]
+			if math.Abs(pt[0]) == 180 && prev[0] == pt[0] {
+				n := int(math.Abs(pt[1]-prev[1]) / meridianStep)
+				for k := 1; k < n; k++ {
+					lat := prev[1] + (pt[1]-prev[1])*float64(k)/float64(n)
+					out = append(out, Project(p, orb.Point{pt[0], lat}))
+				}
+			}
+		}
+		out = append(out, Project(p, pt))
+	}
+	return out
+}
+
+// ringArea is the signed shoelace area (positive for counter-clockwise rings).
+func ringArea(r orb.Ring) float64 {
+	a := 0.0
+	for i := 1; i < len(r); i++ {
+		a += r[i-1][0]*r[i][1] - r[i][0]*r[i-1][1]
+	}
+	return a / 2
+}
+
+// HitTest returns the index of the country whose polygon contains the projected
+// point pt, or ok=false over the ocean or off the map.
+func (l *Layer) HitTest(pt orb.Point) (country int, ok bool) {
+	if math.IsNaN(pt[0]) || math.IsNaN(pt[1]) {
+		return 0, false
+	}
+	for _, pi := range l.grid.cell(pt) {
+		p := &l.Polys[pi]
+		if p.Bound.Contains(pt) && p.bands.contains(pt) {
+			return p.Country, true
+		}
+	}
+	return 0, false
+}
+
+// edgeBands buckets a polygon's edges by horizontal band so that a point-in-polygon
+// test only crosses the edges of the band the point lies in.
+type edgeBands struct {
+	minY, invH float64
+	bands      [][]segment
+}
+
+type segment struct{ x0, y0, x1, y1 float64 }
+
+func newEdgeBands(rings []orb.Ring, b orb.Bound) edgeBands {
+	edges := 0
+	for _, r := range rings {
+		edges += len(r)
+	}
+	n := edges / 8
+	n = max(1, min(n, 256))
+	h := (b.Max[1] - b.Min[1]) / float64(n)
+	eb := edgeBands{minY: b.Min[1], bands: make([][]segment, n)}
+	if h > 0 {
+		eb.invH = 1 / h
+	}
+	for _, r := range rings {
+		for i := 1; i < len(r); i++ {
+			s := segment{r[i-1][0], r[i-1][1], r[i][0], r[i][1]}
+			if s.y0 == s.y1 {
+				continue // horizontal edges never cross a horizontal ray
+			}
+			lo, hi := eb.band(math.Min(s.y0, s.y1)), eb.band(math.Max(s.y0, s.y1))
+			for k := lo; k <= hi; k++ {
+				eb.bands[k] = append(eb.bands[k], s)
+			}
+		}
+	}
+	return eb
+}
+
+func (eb *edgeBands) band(y float64) int {
+	k := int((y - eb.minY) * eb.invH)
+	return max(0, min(k, len(eb.bands)-1))
+}
+
+// contains is the even-odd crossing test over every ring: inside the exterior and
+// outside all holes.
+func (eb *edgeBands) contains(pt orb.Point) bool {
+	x, y := pt[0], pt[1]
+	in := false
+	for _, s := range eb.bands[eb.band(y)] {
+		if (s.y0 > y) != (s.y1 > y) && x < s.x0+(y-s.y0)*(s.x1-s.x0)/(s.y1-s.y0) {
+			in = !in
+		}
+	}
+	return in
+}
+
+// polyGrid is a uniform grid over the projected world; each cell lists the
+// polygons whose bound overlaps it.
+type polyGrid struct {
+	bound  orb.Bound
+	nx, ny int
+	sx, sy float64
+	cells  [][]int32
+}
+
+const gridNX, gridNY = 128, 64
+
+func newPolyGrid(polys []Poly, world orb.Bound) polyGrid {
+	g := polyGrid{bound: world, nx: gridNX, ny: gridNY}
+	g.sx = float64(g.nx) / (world.Max[0] - world.Min[0])
+	g.sy = float64(g.ny) / (world.Max[1] - world.Min[1])
+	g.cells = make([][]int32, g.nx*g.ny)
+	for i, p := range polys {
+		x0, y0 := g.index(p.Bound.Min)
+		x1, y1 := g.index(p.Bound.Max)
+		for y := y0; y <= y1; y++ {
+			for x := x0; x <= x1; x++ {
+				g.cells[y*g.nx+x] = append(g.cells[y*g.nx+x], int32(i))
+			}
+		}
+	}
+	return g
+}
+
+func (g *polyGrid) index(p orb.Point) (int, int) {
+	x := int((p[0] - g.bound.Min[0]) * g.sx)
+	y := int((p[1] - g.bound.Min[1]) * g.sy)
+	return max(0, min(x, g.nx-1)), max(0, min(y, g.ny-1))
+}
+
+func (g *polyGrid) cell(p orb.Point) []int32 {
+	if !g.bound.Contains(p) {
+		return nil
+	}
+	x, y := g.index(p)
+	return g.cells[y*g.nx+x]
+}

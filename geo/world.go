@@ -1,0 +1,133 @@
+// World: the embedded data, decoded once, with projected layers built on demand.
+package geo
+
+import (
+	"fmt"
+	"sync"
+
+	"articleatlas/data"
+)
+
+// Level is a level of detail of the country outlines.
+type Level int
+
+// The levels of detail, coarsest first.
+const (
+	Coarse Level = iota // Natural Earth 1:110m, for the whole world
+	Fine                // Natural Earth 1:50m, for zoomed views and large exports
+)
+
+// String names the level by its Natural Earth scale.
+func (l Level) String() string {
+	if l == Fine {
+		return "1:50m"
+	}
+	return "1:110m"
+}
+
+// fineAbovePx is the on-screen width of the world (device pixels) above which
+// the 1:50m outlines are drawn: 1:110m vertices are then more than ~2 px apart.
+const fineAbovePx = 2200
+
+// World holds the decoded country sets and the ICC table. Its methods are safe
+// for concurrent use.
+type World struct {
+	ICC    *ICC
+	levels [2]*Countries
+
+	mu     sync.Mutex
+	layers map[layerKey]*Layer
+	fine   chan struct{} // closed once levels[Fine] is set (or failed)
+	err    error
+}
+
+type layerKey struct {
+	proj  string
+	level Level
+}
+
+// LoadWorld decodes the ICC table and the 1:110m outlines, which is all the first
+// frame needs, and starts decoding 1:50m in the background.
+func LoadWorld() (*World, error) {
+	icc, err := LoadICC(data.ICC)
+	if err != nil {
+		return nil, err
+	}
+	coarse, err := DecodeCountries(data.Countries110m)
+	if err != nil {
+		return nil, fmt.Errorf("geo: countries-110m.geojson: %w", err)
+	}
+	w := &World{ICC: icc, layers: map[layerKey]*Layer{}, fine: make(chan struct{})}
+	w.levels[Coarse] = coarse
+	go func() {
+		fine, err := DecodeCountries(data.Countries50m)
+		w.mu.Lock()
+		if err != nil {
+			w.err = fmt.Errorf("geo: countries-50m.geojson: %w", err)
+		} else {
+			w.levels[Fine] = fine
+		}
+		w.mu.Unlock()
+		close(w.fine)
+	}()
+	return w, nil
+}
+
+// LoadWorldSync is LoadWorld that also waits for the 1:50m outlines; for the
+// command line and tests, which want every level at once.
+func LoadWorldSync() (*World, error) {
+	w, err := LoadWorld()
+	if err != nil {
+		return nil, err
+	}
+	<-w.fine
+	return w, w.err
+}
+
+// FineReady returns a channel closed when the 1:50m outlines are decoded.
+func (w *World) FineReady() <-chan struct{} { return w.fine }
+
+// Countries returns the country set at a level, falling back to 1:110m while
+// 1:50m is still loading.
+func (w *World) Countries(l Level) (*Countries, Level) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.levels[l] == nil {
+		return w.levels[Coarse], Coarse
+	}
+	return w.levels[l], l
+}
+
+// Layer returns the projected layer for p at level l (or the coarse one while the
+// fine one loads), building it on first use.
+func (w *World) Layer(p Projection, l Level) *Layer {
+	cs, l := w.Countries(l)
+	key := layerKey{p.Name(), l}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if ly, ok := w.layers[key]; ok {
+		return ly
+	}
+	ly := NewLayer(cs, p)
+	w.layers[key] = ly
+	return ly
+}
+
+// LevelFor picks the level of detail for drawing view v at pxPerDp device pixels per dp.
+func LevelFor(v View, pxPerDp float64) Level {
+	wb := v.World()
+	if (wb.Max[0]-wb.Min[0])*v.Scale()*pxPerDp > fineAbovePx {
+		return Fine
+	}
+	return Coarse
+}
+
+// StatusOn returns every mapped country's ICC status on date d, by ISO3, plus
+// every recorded state (drawn or not).
+func (w *World) StatusOn(d Date) map[string]Status {
+	out := map[string]Status{}
+	for i := range w.ICC.States {
+		out[w.ICC.States[i].ISO3] = w.ICC.States[i].StatusOn(d).Status
+	}
+	return out
+}
