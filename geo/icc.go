@@ -83,7 +83,12 @@ type Membership struct {
 	WithdrawalNotified  Date // notice of withdrawal deposited
 	WithdrawalEffective Date // the withdrawal took effect (art. 127: one year later)
 	SignatureWithdrawn  Date // declared it does not intend to become a party
-	Note                string
+	// TerritoryOf is the ISO3 of the sovereign state for a dependent territory
+	// drawn as its own map unit (Greenland → DNK); "" for states. Territories
+	// carry their own dates but are not counted as states.
+	TerritoryOf string
+	Sovereign   string // the sovereign state's name, for territories
+	Note        string
 }
 
 // StatusInfo is a state's status on a date, with the dates that explain it.
@@ -141,6 +146,9 @@ func (si StatusInfo) Describe() string {
 	switch si.Status {
 	case Party:
 		s := "State party since " + FormatDate(si.Since)
+		if m != nil && m.TerritoryOf != "" {
+			s = "Rome Statute applies since " + FormatDate(si.Since) + " (territory of " + m.Sovereign + ")"
+		}
 		if !si.Until.IsZero() {
 			s += " — withdrawal takes effect " + FormatDate(si.Until)
 		}
@@ -179,6 +187,7 @@ type iccFile struct {
 		WithdrawalNotified  string `json:"withdrawal_notified"`
 		WithdrawalEffective string `json:"withdrawal_effective"`
 		SignatureWithdrawn  string `json:"signature_withdrawn"`
+		TerritoryOf         string `json:"territory_of"`
 		Note                string `json:"note"`
 	} `json:"states"`
 }
@@ -198,7 +207,7 @@ func LoadICC(data []byte) (*ICC, error) {
 		if _, dup := icc.index[s.ISO3]; dup {
 			return nil, fmt.Errorf("geo: icc membership: %s listed twice", s.ISO3)
 		}
-		m := Membership{ISO3: s.ISO3, Name: s.Name, Note: s.Note}
+		m := Membership{ISO3: s.ISO3, Name: s.Name, TerritoryOf: s.TerritoryOf, Note: s.Note}
 		for _, fd := range []struct {
 			name string
 			in   string
@@ -228,6 +237,16 @@ func LoadICC(data []byte) (*ICC, error) {
 	for i, m := range icc.States {
 		icc.index[m.ISO3] = i
 	}
+	for i := range icc.States {
+		m := &icc.States[i]
+		if m.TerritoryOf == "" {
+			continue
+		}
+		m.Sovereign = m.TerritoryOf
+		if s := icc.Lookup(m.TerritoryOf); s != nil {
+			m.Sovereign = s.Name
+		}
+	}
 	return icc, nil
 }
 
@@ -248,13 +267,16 @@ func (icc *ICC) StatusOn(iso3 string, d Date) StatusInfo {
 	return StatusInfo{Status: NonParty, On: d}
 }
 
-// Count returns how many recorded states are in status s on date d.
+// Count returns how many recorded states (not territories) are in status s on date d.
 func (icc *ICC) Count(s Status, d Date) int {
 	n := 0
 	for i := range icc.States {
-		if icc.States[i].StatusOn(d).Status == s {
+		if icc.States[i].TerritoryOf == "" && icc.States[i].StatusOn(d).Status == s {
 			n++
 		}
 	}
 	return n
 }
+
+// StatuteInForce is the day the Rome Statute entered into force: 1 July 2002.
+var StatuteInForce = time.Date(2002, 7, 1, 0, 0, 0, 0, time.UTC)

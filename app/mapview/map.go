@@ -201,9 +201,13 @@ func (m *Map) generate(w, h int) image.Image {
 	return m.img
 }
 
-// style picks the light or dark map style from the current theme's background.
-func (m *Map) style() render.Style {
-	bg := m.Theme().Color(theme.ColorNameBackground, fyne.CurrentApp().Settings().ThemeVariant())
+// style is the map style for the widget's theme.
+func (m *Map) style() render.Style { return ThemeStyle(m.Theme()) }
+
+// ThemeStyle picks the light or dark map style from a theme's background
+// colour, so the map, legend and panel swatches match the app's theme.
+func ThemeStyle(th fyne.Theme) render.Style {
+	bg := th.Color(theme.ColorNameBackground, fyne.CurrentApp().Settings().ThemeVariant())
 	r, g, b, _ := bg.RGBA()
 	if (r+g+b)/3 < 0x8000 {
 		return render.DarkStyle()

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"articleatlas/app/mapview"
-	"articleatlas/app/render"
 	"articleatlas/assets"
 	"articleatlas/geo"
 )
@@ -140,6 +139,7 @@ func (d *Details) Show(iso3 string, day geo.Date) {
 		d.Note.SetText("")
 		d.Hint.SetText("Click a country to see its status under the Rome Statute of the International Criminal Court. Double-click to zoom to it; drag to pan; scroll to zoom.")
 		d.swatch.Hide()
+		d.showFilled()
 		return
 	}
 	name := iso3
@@ -148,7 +148,7 @@ func (d *Details) Show(iso3 string, day geo.Date) {
 		name = c.Name
 	}
 	si := d.world.ICC.StatusOn(iso3, day)
-	st := render.LightStyle()
+	st := mapview.ThemeStyle(fyne.CurrentApp().Settings().Theme())
 	d.Name.SetText(name)
 	d.Status.SetText(si.Describe())
 	d.Code.SetText("ISO code " + iso3)
@@ -161,6 +161,18 @@ func (d *Details) Show(iso3 string, day geo.Date) {
 	d.swatch.FillColor = st.Fill[si.Status]
 	d.swatch.Show()
 	d.swatch.Refresh()
+	d.showFilled()
+}
+
+// showFilled hides the labels that have no text, so the panel has no gaps.
+func (d *Details) showFilled() {
+	for _, l := range []*widget.Label{d.Status, d.Code, d.Note} {
+		if l.Text == "" {
+			l.Hide()
+		} else {
+			l.Show()
+		}
+	}
 }
 
 // Legend shows each status class with its colour and count.
@@ -172,7 +184,7 @@ type Legend struct {
 
 func newLegend(w *geo.World) *Legend {
 	l := &Legend{world: w, Labels: map[geo.Status]*widget.Label{}}
-	st := render.LightStyle()
+	st := mapview.ThemeStyle(fyne.CurrentApp().Settings().Theme())
 	items := []fyne.CanvasObject{}
 	for _, s := range geo.Statuses {
 		sw := canvas.NewRectangle(st.Fill[s])

@@ -1,0 +1,207 @@
+package mapview
+
+import (
+	"image"
+	"math"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/paulmach/orb"
+
+	"articleatlas/app/render"
+	"articleatlas/geo"
+)
+
+var beijing = orb.Point{116.40, 39.90}
+
+var testWorld *geo.World
+
+func world(t testing.TB) *geo.World {
+	t.Helper()
+	if testWorld == nil {
+		w, err := geo.LoadWorldSync()
+		if err != nil {
+			t.Fatal(err)
+		}
+		testWorld = w
+	}
+	return testWorld
+}
+
+// newTestMap shows a map in a test window of 800×500 and returns it with its
+// canvas and the map's top-left corner on the canvas.
+func newTestMap(t *testing.T) (*Map, fyne.Canvas, fyne.Position) {
+	test.NewTempApp(t)
+	m := New(world(t), geo.ArticleDate)
+	w := test.NewTempWindow(t, m)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(800, 500))
+	w.Canvas().Capture() // first frame
+	// The test driver's AbsolutePositionForObject subtracts the canvas's
+	// interactive-area inset, which its pointer events do not: add it back.
+	inset, _ := w.Canvas().InteractiveArea()
+	return m, w.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(m).Add(inset)
+}
+
+// at converts a lon/lat to a canvas position through the map's current view.
+func at(m *Map, origin fyne.Position, ll orb.Point) fyne.Position {
+	s := m.View().ToScreen(ll)
+	return fyne.NewPos(origin.X+float32(s[0]), origin.Y+float32(s[1]))
+}
+
+func TestTapSelectsCountry(t *testing.T) {
+	m, c, origin := newTestMap(t)
+	var got []string
+	m.OnSelect = func(iso string) { got = append(got, iso) }
+
+	test.TapCanvas(c, at(m, origin, beijing))
+	test.TapCanvas(c, at(m, origin, orb.Point{-140, 10})) // the Pacific
+	if strings.Join(got, ",") != "CHN," {
+		t.Errorf("OnSelect calls = %q, want CHN then \"\"", got)
+	}
+	if m.Selected() != "" {
+		t.Errorf("selection after tapping the ocean = %q, want none", m.Selected())
+	}
+}
+
+func TestDragPans(t *testing.T) {
+	m, c, origin := newTestMap(t)
+	m.ZoomBy(1) // zoomed in, so the view can move both ways
+	before := m.View().ToScreen(beijing)
+	test.Drag(c, at(m, origin, orb.Point{0, 0}), -120, 40)
+	after := m.View().ToScreen(beijing)
+	if math.Abs(after[0]-before[0]+120) > 0.01 || math.Abs(after[1]-before[1]-40) > 0.01 {
+		t.Errorf("dragging by (-120, 40) moved Beijing from %v to %v", before, after)
+	}
+}
+
+func TestScrollZoomsAboutPointer(t *testing.T) {
+	m, c, origin := newTestMap(t)
+	pos := at(m, origin, beijing)
+	z0 := m.View().Zoom
+	// test.Scroll leaves the event's position empty, so the event is built here
+	// as the desktop driver sends it: position relative to the widget.
+	scroll := func(dy float32) {
+		m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos.Subtract(origin), AbsolutePosition: pos}, Scrolled: fyne.Delta{DY: dy}})
+	}
+	test.Scroll(c, pos, 0, 50) // reaches the map: it is the scrollable under the pointer
+	if m.View().Zoom <= z0 {
+		t.Fatalf("test.Scroll did not reach the map")
+	}
+	m.ResetView()
+	scroll(50)
+	v := m.View()
+	if v.Zoom <= z0 {
+		t.Fatalf("zoom after scrolling up = %v, want more than %v", v.Zoom, z0)
+	}
+	s := v.ToScreen(beijing)
+	if math.Abs(float64(origin.X)+s[0]-float64(pos.X)) > 0.01 || math.Abs(float64(origin.Y)+s[1]-float64(pos.Y)) > 0.01 {
+		t.Errorf("Beijing moved from under the pointer: %v → %v", pos, s)
+	}
+	scroll(-5000)
+	if m.View().Zoom != geo.MinZoom {
+		t.Errorf("zoom after a long scroll down = %v, want the limit %v", m.View().Zoom, geo.MinZoom)
+	}
+}
+
+func TestHoverShowsTooltip(t *testing.T) {
+	m, c, origin := newTestMap(t)
+	test.MoveMouse(c, at(m, origin, beijing))
+	if m.Hovered() != "CHN" {
+		t.Fatalf("hovered = %q, want CHN", m.Hovered())
+	}
+	if !m.tip.text.Visible() || m.tip.text.Text != "China — Not a party" {
+		t.Errorf("tooltip = %q (visible %v), want \"China — Not a party\"", m.tip.text.Text, m.tip.text.Visible())
+	}
+	test.MoveMouse(c, at(m, origin, orb.Point{-140, 10}))
+	if m.Hovered() != "" || m.tip.text.Visible() {
+		t.Errorf("over the ocean: hovered %q, tooltip visible %v", m.Hovered(), m.tip.text.Visible())
+	}
+}
+
+func TestKeys(t *testing.T) {
+	m, c, _ := newTestMap(t)
+	c.Focus(m)
+	test.Type(m, "+")
+	if got := m.View().Zoom; math.Abs(got-keyZoomStep) > 1e-9 {
+		t.Errorf("zoom after + = %v, want %v", got, keyZoomStep)
+	}
+	x0 := m.View().Center[0]
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if m.View().Center[0] <= x0 {
+		t.Errorf("Right arrow did not move the view east: %v → %v", x0, m.View().Center[0])
+	}
+	test.Type(m, "0")
+	if m.View().Zoom != 0 {
+		t.Errorf("zoom after 0 = %v, want the whole world", m.View().Zoom)
+	}
+	m.Select("CHN")
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if m.View().Zoom < 1 {
+		t.Errorf("Enter on China zoomed to %v, want a close view", m.View().Zoom)
+	}
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if m.Selected() != "" {
+		t.Errorf("Escape left %q selected", m.Selected())
+	}
+}
+
+func TestDoubleTapZoomsToCountry(t *testing.T) {
+	m, _, _ := newTestMap(t)
+	p := m.View().ToScreen(beijing)
+	m.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(float32(p[0]), float32(p[1]))})
+	v := m.View()
+	if m.Selected() != "CHN" || v.Zoom < 1 {
+		t.Fatalf("after double-tap on Beijing: selected %q, zoom %v", m.Selected(), v.Zoom)
+	}
+	s := v.ToScreen(beijing)
+	if s[0] < 0 || s[0] > v.Width || s[1] < 0 || s[1] > v.Height {
+		t.Errorf("Beijing is off screen after zooming to China: %v", s)
+	}
+}
+
+// TestWindowMatchesRenderer: what the window shows is what render.Draw makes.
+func TestWindowMatchesRenderer(t *testing.T) {
+	for _, scale := range []float32{1, 2} {
+		test.NewTempApp(t)
+		m := New(world(t), geo.ArticleDate)
+		m.Select("CHN")
+		w := test.NewTempWindow(t, m)
+		w.SetPadded(false)
+		w.Canvas().(test.WindowlessCanvas).SetScale(scale)
+		w.Resize(fyne.NewSize(400, 250))
+		shot := w.Canvas().Capture()
+
+		b := shot.Bounds()
+		want := image.NewRGBA(b)
+		s := m.Scene(float64(scale))
+		st := m.style()
+		var r render.Renderer
+		r.Draw(want, &s, m.View(), &st, float64(scale))
+
+		diff := 0
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				gr, gg, gb, _ := shot.At(x, y).RGBA()
+				wc := want.RGBAAt(x, y)
+				if d(gr>>8, wc.R) > 4 || d(gg>>8, wc.G) > 4 || d(gb>>8, wc.B) > 4 {
+					diff++
+				}
+			}
+		}
+		// The window adds nothing over the map at rest (the tooltip is hidden);
+		// allow 0.5% for the painter's own rounding.
+		if diff > b.Dx()*b.Dy()/200 {
+			t.Errorf("scale %v: %d of %d pixels differ from render.Draw", scale, diff, b.Dx()*b.Dy())
+		}
+	}
+}
+
+func d(a uint32, b uint8) uint32 {
+	if a > uint32(b) {
+		return a - uint32(b)
+	}
+	return uint32(b) - a
+}

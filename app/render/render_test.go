@@ -1,0 +1,164 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"articleatlas/geo"
+
+	"github.com/paulmach/orb"
+)
+
+func loadWorld(t testing.TB) *geo.World {
+	t.Helper()
+	w, err := geo.LoadWorldSync()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// drawWorld renders the article-date scene at w×h dp and pxPerDp.
+func drawWorld(t testing.TB, world *geo.World, p geo.Projection, w, h int, pxPerDp float64, sel string) (*image.RGBA, geo.View) {
+	v := geo.NewView(p, float64(w), float64(h))
+	img := image.NewRGBA(image.Rect(0, 0, int(float64(w)*pxPerDp), int(float64(h)*pxPerDp)))
+	st := LightStyle()
+	s := Scene{Layer: world.Layer(p, geo.LevelFor(v, pxPerDp)), Status: world.StatusOn(geo.ArticleDate), Selected: sel, Graticule: true}
+	var r Renderer
+	r.Draw(img, &s, v, &st, pxPerDp)
+	return img, v
+}
+
+func TestGoldenWorld(t *testing.T) {
+	world := loadWorld(t)
+	for _, p := range geo.Projections {
+		t.Run(p.Name(), func(t *testing.T) {
+			img, _ := drawWorld(t, world, p, 1280, 720, 1, "")
+			assertGolden(t, "world-"+p.Name()+"-1280x720", img)
+		})
+	}
+	t.Run("selected-china-hidpi", func(t *testing.T) {
+		img, _ := drawWorld(t, world, geo.EqualEarth{}, 640, 360, 2, "CHN")
+		assertGolden(t, "world-equal-earth-640x360@2-CHN", img)
+	})
+}
+
+func near(a, b color.RGBA, tol int) bool {
+	d := func(x, y uint8) int {
+		if x > y {
+			return int(x - y)
+		}
+		return int(y - x)
+	}
+	return d(a.R, b.R) <= tol && d(a.G, b.G) <= tol && d(a.B, b.B) <= tol
+}
+
+func nrgba(c color.NRGBA) color.RGBA { return color.RGBA{c.R, c.G, c.B, 255} }
+
+// TestFillsByStatus checks the colour under the article's places: the fill of
+// the status each country had on 17 October 2023.
+func TestFillsByStatus(t *testing.T) {
+	world := loadWorld(t)
+	st := LightStyle()
+	img, v := drawWorld(t, world, geo.EqualEarth{}, 1280, 720, 1, "")
+	cases := []struct {
+		name string
+		ll   orb.Point
+		want color.NRGBA
+	}{
+		{"Beijing (China, not a party)", orb.Point{116.4, 39.9}, st.Fill[geo.NonParty]},
+		{"Bishkek (Kyrgyzstan, signatory)", orb.Point{74.59, 42.87}, st.Fill[geo.Signatory]},
+		{"Brazil (party)", orb.Point{-50, -10}, st.Fill[geo.Party]},
+		{"Luzon (Philippines, former party)", orb.Point{121.0, 16.5}, st.Fill[geo.Withdrawn]},
+		{"mid-Pacific (ocean, off the graticule)", orb.Point{-140, 10}, st.Ocean},
+	}
+	for _, c := range cases {
+		s := v.ToScreen(c.ll)
+		got := img.RGBAAt(int(s[0]), int(s[1]))
+		if !near(got, nrgba(c.want), 2) {
+			t.Errorf("%s: pixel %v, want %v", c.name, got, c.want)
+		}
+	}
+	// Outside the Equal Earth outline (the top-left corner) is background.
+	if got := img.RGBAAt(2, 2); !near(got, nrgba(st.Background), 0) {
+		t.Errorf("corner pixel %v, want background %v", got, st.Background)
+	}
+}
+
+// TestSelectionOutlined: selecting China draws its outline colour on its border.
+func TestSelectionOutlined(t *testing.T) {
+	world := loadWorld(t)
+	st := LightStyle()
+	plain, _ := drawWorld(t, world, geo.EqualEarth{}, 800, 450, 1, "")
+	sel, _ := drawWorld(t, world, geo.EqualEarth{}, 800, 450, 1, "CHN")
+	outline := 0
+	changed := 0
+	for i := 0; i < len(sel.Pix); i += 4 {
+		a := color.RGBA{sel.Pix[i], sel.Pix[i+1], sel.Pix[i+2], 255}
+		b := color.RGBA{plain.Pix[i], plain.Pix[i+1], plain.Pix[i+2], 255}
+		if a != b {
+			changed++
+		}
+		if near(a, nrgba(st.Selected), 10) {
+			outline++
+		}
+	}
+	if outline < 200 {
+		t.Errorf("%d pixels in the selection colour, want a visible outline (≥ 200)", outline)
+	}
+	if changed > len(sel.Pix)/4/10 {
+		t.Errorf("selecting China changed %d pixels, more than a tenth of the map", changed)
+	}
+}
+
+// TestDrawIsRepeatable: the same scene gives the same bytes with a reused renderer.
+func TestDrawIsRepeatable(t *testing.T) {
+	world := loadWorld(t)
+	v := geo.NewView(geo.EqualEarth{}, 640, 360)
+	st := LightStyle()
+	s := Scene{Layer: world.Layer(geo.EqualEarth{}, geo.Coarse), Status: world.StatusOn(geo.ArticleDate), Hover: "BRA", Graticule: true}
+	var r Renderer
+	a := image.NewRGBA(image.Rect(0, 0, 640, 360))
+	b := image.NewRGBA(image.Rect(0, 0, 640, 360))
+	r.Draw(a, &s, v, &st, 1)
+	r.Draw(b, &s, v, &st, 1)
+	if string(a.Pix) != string(b.Pix) {
+		t.Error("two draws of one scene differ")
+	}
+}
+
+// TestZoomedDrawStaysInBounds draws at the maximum zoom over the antimeridian,
+// where most geometry is far off-screen and must be clipped, not crash.
+func TestZoomedDrawStaysInBounds(t *testing.T) {
+	world := loadWorld(t)
+	for _, p := range geo.Projections {
+		v := geo.NewView(p, 400, 300)
+		v.Center = geo.Project(p, orb.Point{179.5, 65})
+		v.Zoom = geo.MaxZoom
+		img := image.NewRGBA(image.Rect(0, 0, 400, 300))
+		st := LightStyle()
+		s := Scene{Layer: world.Layer(p, geo.Fine), Status: world.StatusOn(geo.ArticleDate), Selected: "RUS"}
+		var r Renderer
+		r.Draw(img, &s, v, &st, 1)
+		c := v.ToScreen(orb.Point{178, 66})
+		if got := img.RGBAAt(int(c[0]), int(c[1])); near(got, nrgba(st.Ocean), 2) {
+			t.Errorf("%s: Chukotka at (178°E, 66°N) drawn as ocean", p.Name())
+		}
+	}
+}
+
+// TestRendererHasNoFyne enforces the import rule: geo and the renderer never import Fyne.
+func TestRendererHasNoFyne(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "articleatlas/geo", "articleatlas/app/render", "articleatlas/app/export", "articleatlas/app/cli").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "fyne.io/") {
+			t.Errorf("imports %s", line)
+		}
+	}
+}

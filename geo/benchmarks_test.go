@@ -1,0 +1,92 @@
+package geo
+
+import (
+	"testing"
+
+	"articleatlas/data"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+)
+
+var sinkInt int
+var sinkPoint orb.Point
+
+// BenchmarkHitTest is one screen point → country on the world view at 1:50m,
+// at seeded random points over the map.
+func BenchmarkHitTest(b *testing.B) {
+	w := loadWorld(b)
+	l := w.Layer(EqualEarth{}, Fine)
+	v := NewView(EqualEarth{}, 1920, 1080)
+	rng := newRand(42)
+	pts := make([]orb.Point, 1024)
+	for i := range pts {
+		pts[i] = orb.Point{rng.Float64() * 1920, rng.Float64() * 1080}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ci, _ := v.HitTest(l, pts[i%len(pts)])
+		sinkInt += ci
+	}
+}
+
+// BenchmarkHitTestNaive is the baseline: orb's planar containment over every
+// country with a bound check, in lon/lat.
+func BenchmarkHitTestNaive(b *testing.B) {
+	w := loadWorld(b)
+	cs, _ := w.Countries(Fine)
+	v := NewView(EqualEarth{}, 1920, 1080)
+	rng := newRand(42)
+	pts := make([]orb.Point, 1024)
+	for i := range pts {
+		pts[i], _ = v.FromScreen(orb.Point{rng.Float64() * 1920, rng.Float64() * 1080})
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p := pts[i%len(pts)]
+		for ci := range cs.List {
+			if cs.List[ci].Bound.Contains(p) && planar.MultiPolygonContains(cs.List[ci].Shape, p) {
+				sinkInt += ci
+				break
+			}
+		}
+	}
+}
+
+func BenchmarkViewToScreen(b *testing.B) {
+	v := NewView(EqualEarth{}, 1920, 1080)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		sinkPoint = v.ToScreen(orb.Point{116.4, 39.9})
+	}
+}
+
+// BenchmarkDecode110m and BenchmarkDecode50m decode the embedded outlines.
+func BenchmarkDecode110m(b *testing.B) { benchDecode(b, data.Countries110m) }
+func BenchmarkDecode50m(b *testing.B)  { benchDecode(b, data.Countries50m) }
+
+func benchDecode(b *testing.B, raw []byte) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		cs, err := DecodeCountries(raw)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkInt += len(cs.List)
+	}
+}
+
+// BenchmarkNewLayer50m projects and indexes 1:50m (once per projection).
+func BenchmarkNewLayer50m(b *testing.B) {
+	cs, err := DecodeCountries(data.Countries50m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkInt += len(NewLayer(cs, EqualEarth{}).Polys)
+	}
+}
