@@ -56,12 +56,13 @@ type Map struct {
 
 	hoverPos fyne.Position // pointer position while hovering (dp)
 
-	draw   render.Renderer
-	img    *image.RGBA
-	raster *canvas.Raster
-	tip    *tooltip
-	lastPx float64 // pixel scale of the last frame
-	dirty  bool    // the map changed since the last frame
+	frames   render.Frames
+	img      *image.RGBA
+	raster   *canvas.Raster
+	tip      *tooltip
+	lastPx   float64 // pixel scale of the last frame
+	dirty    bool    // the map changed since the last frame
+	dragging bool    // a drag is under way: frames may be up to half a pixel off
 }
 
 // New returns a map of world w showing ICC status on date d, in the default projection.
@@ -96,6 +97,7 @@ func (m *Map) Date() geo.Date { return m.date }
 func (m *Map) SetDate(d geo.Date) {
 	m.date = d
 	m.scene.Status = m.world.StatusOn(d)
+	m.frames.Invalidate()
 	m.changed()
 }
 
@@ -186,17 +188,15 @@ func (m *Map) generate(w, h int) image.Image {
 	if size.Width > 0 {
 		px = float64(w) / float64(size.Width)
 	}
-	if m.img == nil || m.img.Rect.Dx() != w || m.img.Rect.Dy() != h {
-		m.img = image.NewRGBA(image.Rect(0, 0, w, h))
-		m.dirty = true
-	}
-	if !m.dirty && px == m.lastPx {
+	if m.img != nil && m.img.Rect.Dx() == w && m.img.Rect.Dy() == h && !m.dirty && px == m.lastPx {
 		return m.img
 	}
 	m.lastPx = px
 	m.scene.Layer = m.layer()
 	st := m.style()
-	m.draw.Draw(m.img, &m.scene, m.view, &st, px)
+	v := m.view
+	v.Resize(float64(w)/px, float64(h)/px)
+	m.img, _ = m.frames.Draw(&m.scene, v, &st, px, !m.dragging)
 	m.dirty = false
 	return m.img
 }
@@ -256,15 +256,20 @@ func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
 	m.ZoomToCountry(iso)
 }
 
-// Dragged pans the map with the pointer.
+// Dragged pans the map with the pointer. While dragging, frames shift the
+// last one by whole pixels and draw only what came into view.
 func (m *Map) Dragged(ev *fyne.DragEvent) {
+	m.dragging = true
 	m.hoverPos = ev.Position
 	m.view.PanBy(float64(ev.Dragged.DX), float64(ev.Dragged.DY))
 	m.viewChanged()
 }
 
-// DragEnd implements fyne.Draggable.
-func (m *Map) DragEnd() {}
+// DragEnd redraws the map at the exact position the drag ended at.
+func (m *Map) DragEnd() {
+	m.dragging = false
+	m.changed()
+}
 
 // Scrolled zooms about the pointer: up (or a pinch out on a trackpad) zooms in.
 func (m *Map) Scrolled(ev *fyne.ScrollEvent) {

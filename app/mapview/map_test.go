@@ -179,7 +179,9 @@ func TestWindowMatchesRenderer(t *testing.T) {
 		s := m.Scene(float64(scale))
 		st := m.style()
 		var r render.Renderer
-		r.Draw(want, &s, m.View(), &st, float64(scale))
+		v := m.View()
+		v.Resize(float64(b.Dx())/float64(scale), float64(b.Dy())/float64(scale))
+		r.Draw(want, &s, v, &st, float64(scale))
 
 		diff := 0
 		for y := b.Min.Y; y < b.Max.Y; y++ {

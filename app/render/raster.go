@@ -1,63 +1,79 @@
-// Raster primitives: anti-aliased fills and strokes into an *image.RGBA through
-// a reused coverage mask, compositing only the covered pixels.
+// Raster primitives: anti-aliased fills and strokes into an *image.RGBA by a
+// sparse-cell scanline rasterizer. Each edge leaves signed area in the pixel
+// cells it crosses; a sweep along each row turns the running sum into
+// coverage, paints partial pixels one by one and covered runs as solid spans.
+// The cost follows the length of the edges and the pixels painted, never a
+// path's bounding box, so thin strokes and off-screen geometry cost little.
 package render
 
 import (
 	"image"
 	"image/color"
-	"image/draw"
 	"math"
-
-	"golang.org/x/image/vector"
+	"slices"
 )
 
 // pt is a point in device pixels.
 type pt struct{ x, y float32 }
 
-// canvas draws paths into dst. It owns one rasterizer and one mask buffer that
-// are reused for every path, so drawing allocates nothing once warmed up.
-// A canvas is not safe for concurrent use.
+// cell is the signed area an edge leaves in one pixel of a row: the pixel's
+// own coverage is acc+cover-area (acc: the covers of the cells to its left),
+// and cover carries on to every pixel further right.
+type cell struct {
+	x           int32
+	cover, area float32
+}
+
+// canvas draws paths into dst within clip. It keeps its buffers between paths,
+// so drawing allocates nothing once warmed up. A canvas is not safe for
+// concurrent use.
 type canvas struct {
-	dst  *image.RGBA
-	clip image.Rectangle // pixels that may be touched (dst.Bounds or smaller)
-	z    vector.Rasterizer
-	mask []uint8
-	path [][]pt  // rings of the path under construction, reused
-	tmp  [2][]pt // scratch for clipping
+	dst     *image.RGBA
+	clip    image.Rectangle // pixels that may be touched (inside dst.Rect)
+	rows    [][]cell        // cells per row of clip, unsorted until the sweep
+	touched []int32         // rows holding cells
+	cur     cell            // the cell being accumulated, not yet in rows
+	curY    int32
+	hasCur  bool
 }
 
-// margin is how far (px) outside the clip rectangle geometry is kept before
-// being cut, so strokes at the edge keep their full width.
-const margin = 8
-
-// beginPath starts a new path, dropping the previous one.
-func (c *canvas) beginPath() {
-	for i := range c.path {
-		c.path[i] = c.path[i][:0]
+// setTarget points the canvas at dst, drawing only inside clip.
+func (c *canvas) setTarget(dst *image.RGBA, clip image.Rectangle) {
+	c.dst, c.clip = dst, clip.Intersect(dst.Rect)
+	c.beginPath()
+	if h := c.clip.Dy(); cap(c.rows) < h {
+		c.rows = make([][]cell, h)
+	} else {
+		c.rows = c.rows[:h]
 	}
-	c.path = c.path[:0]
 }
 
-// addRing appends a closed ring (device pixels) to the path, cut to the clip
-// rectangle (plus a margin) so off-screen geometry costs nothing.
+// beginPath drops the current path.
+func (c *canvas) beginPath() {
+	for _, y := range c.touched {
+		c.rows[y] = c.rows[y][:0]
+	}
+	c.touched = c.touched[:0]
+	c.hasCur = false
+}
+
+// addRing adds a closed ring (device pixels) to the path.
 func (c *canvas) addRing(r []pt) {
 	if len(r) < 3 {
 		return
 	}
-	if cap(c.path) > len(c.path) {
-		c.path = c.path[:len(c.path)+1]
-	} else {
-		c.path = append(c.path, nil)
-	}
-	i := len(c.path) - 1
-	c.path[i] = clipRing(c.path[i][:0], &c.tmp, r, c.clipF())
-	if len(c.path[i]) < 3 {
-		c.path = c.path[:i]
+	prev := r[len(r)-1]
+	for _, p := range r {
+		c.line(prev, p)
+		prev = p
 	}
 }
 
-// addSegmentQuad appends a stroke segment a→b of width w (px) as a quad. All
-// quads are wound the same way so overlaps saturate instead of cancelling.
+// addPoly adds the closed polygon ps to the path.
+func (c *canvas) addPoly(ps ...pt) { c.addRing(ps) }
+
+// addSegmentQuad adds a stroke segment a→b of width w (px) as a quad. All quads
+// are wound the same way so overlaps saturate instead of cancelling.
 func (c *canvas) addSegmentQuad(a, b pt, w float32) {
 	dx, dy := b.x-a.x, b.y-a.y
 	l := float32(math.Sqrt(float64(dx*dx + dy*dy)))
@@ -65,42 +81,27 @@ func (c *canvas) addSegmentQuad(a, b pt, w float32) {
 		return
 	}
 	nx, ny := -dy/l*w/2, dx/l*w/2
-	c.addRaw(pt{a.x + nx, a.y + ny}, pt{b.x + nx, b.y + ny}, pt{b.x - nx, b.y - ny}, pt{a.x - nx, a.y - ny})
+	c.addPoly(pt{a.x + nx, a.y + ny}, pt{b.x + nx, b.y + ny}, pt{b.x - nx, b.y - ny}, pt{a.x - nx, a.y - ny})
 }
 
-// addJoin appends an octagon of diameter w (px) around p, wound like the quads,
+// addJoin adds an octagon of diameter w (px) around p, wound like the quads,
 // which rounds the joins of thick strokes.
 func (c *canvas) addJoin(p pt, w float32) {
 	r := w / 2
 	const k = 0.70710677
-	c.addRaw(pt{p.x + r, p.y}, pt{p.x + r*k, p.y - r*k}, pt{p.x, p.y - r}, pt{p.x - r*k, p.y - r*k},
+	c.addPoly(pt{p.x + r, p.y}, pt{p.x + r*k, p.y - r*k}, pt{p.x, p.y - r}, pt{p.x - r*k, p.y - r*k},
 		pt{p.x - r, p.y}, pt{p.x - r*k, p.y + r*k}, pt{p.x, p.y + r}, pt{p.x + r*k, p.y + r*k})
 }
 
-func (c *canvas) addRaw(ps ...pt) {
-	if cap(c.path) > len(c.path) {
-		c.path = c.path[:len(c.path)+1]
-	} else {
-		c.path = append(c.path, nil)
-	}
-	i := len(c.path) - 1
-	c.path[i] = append(c.path[i][:0], ps...)
-}
-
-// strokeLine adds a polyline of width w (px) to the path: one quad per visible
-// segment, plus round joins when the line is thick enough for gaps to show.
+// strokeLine adds a polyline of width w (px) to the path: one quad per
+// segment that can touch the clip, plus round joins on thick lines.
 func (c *canvas) strokeLine(line []pt, w float32) {
-	cl := c.clipF()
-	cl.x0, cl.y0, cl.x1, cl.y1 = cl.x0-w, cl.y0-w, cl.x1+w, cl.y1+w
+	x0, y0 := float32(c.clip.Min.X)-w, float32(c.clip.Min.Y)-w
+	x1, y1 := float32(c.clip.Max.X)+w, float32(c.clip.Max.Y)+w
 	joins := w > 1.6
 	for i := 1; i < len(line); i++ {
 		a, b := line[i-1], line[i]
-		if (a.x < cl.x0 && b.x < cl.x0) || (a.x > cl.x1 && b.x > cl.x1) ||
-			(a.y < cl.y0 && b.y < cl.y0) || (a.y > cl.y1 && b.y > cl.y1) {
-			continue
-		}
-		a, b, ok := clipSegment(a, b, cl)
-		if !ok {
+		if (a.x < x0 && b.x < x0) || (a.x > x1 && b.x > x1) || (a.y < y0 && b.y < y0) || (a.y > y1 && b.y > y1) {
 			continue
 		}
 		c.addSegmentQuad(a, b, w)
@@ -110,170 +111,244 @@ func (c *canvas) strokeLine(line []pt, w float32) {
 	}
 }
 
-type rectF struct{ x0, y0, x1, y1 float32 }
-
-func (c *canvas) clipF() rectF {
-	return rectF{float32(c.clip.Min.X - margin), float32(c.clip.Min.Y - margin), float32(c.clip.Max.X + margin), float32(c.clip.Max.Y + margin)}
-}
-
-// fill rasterizes the path and composites col over dst where it is covered.
-// Rings wound opposite to their exterior cut holes (non-zero winding, clamped).
-func (c *canvas) fill(col color.NRGBA) {
-	if len(c.path) == 0 || col.A == 0 {
+// line adds the edge a→b (device pixels) to the path.
+func (c *canvas) line(a, b pt) {
+	// Work in the clip's frame, in float64 so long edges stay exact.
+	ox, oy := float64(c.clip.Min.X), float64(c.clip.Min.Y)
+	x0, y0, x1, y1 := float64(a.x)-ox, float64(a.y)-oy, float64(b.x)-ox, float64(b.y)-oy
+	if y0 == y1 || math.IsNaN(x0+y0+x1+y1) {
 		return
 	}
-	minX, minY := float32(math.Inf(1)), float32(math.Inf(1))
-	maxX, maxY := float32(math.Inf(-1)), float32(math.Inf(-1))
-	for _, r := range c.path {
-		for _, p := range r {
-			minX, maxX = min(minX, p.x), max(maxX, p.x)
-			minY, maxY = min(minY, p.y), max(maxY, p.y)
-		}
+	dir := 1.0
+	if y0 > y1 {
+		x0, y0, x1, y1, dir = x1, y1, x0, y0, -1
 	}
-	box := image.Rect(int(math.Floor(float64(minX))), int(math.Floor(float64(minY))),
-		int(math.Ceil(float64(maxX)))+1, int(math.Ceil(float64(maxY)))+1).Intersect(c.clip)
-	if box.Empty() {
+	h, w := float64(c.clip.Dy()), float64(c.clip.Dx())
+	if y1 <= 0 || y0 >= h {
 		return
 	}
-	w, h := box.Dx(), box.Dy()
-	c.z.Reset(w, h)
-	c.z.DrawOp = draw.Src
-	ox, oy := float32(box.Min.X), float32(box.Min.Y)
-	for _, r := range c.path {
-		c.z.MoveTo(r[0].x-ox, r[0].y-oy)
-		for _, p := range r[1:] {
-			c.z.LineTo(p.x-ox, p.y-oy)
-		}
-		c.z.ClosePath()
+	// Cut to the rows of the clip.
+	dxdy := (x1 - x0) / (y1 - y0)
+	if y0 < 0 {
+		x0, y0 = x0-y0*dxdy, 0
 	}
-	if n := w * h; cap(c.mask) < n {
-		c.mask = make([]uint8, n)
+	if y1 > h {
+		x1, y1 = x1-(y1-h)*dxdy, h
 	}
-	m := &image.Alpha{Pix: c.mask[:w*h], Stride: w, Rect: image.Rect(0, 0, w, h)}
-	c.z.Draw(m, m.Rect, image.Opaque, image.Point{})
-	composite(c.dst, box, m.Pix, col)
-}
-
-// composite blends col over dst inside box, weighted by the coverage mask
-// (one byte per pixel of box, row-major). Uncovered pixels are skipped.
-func composite(dst *image.RGBA, box image.Rectangle, mask []uint8, col color.NRGBA) {
-	w := box.Dx()
-	ca := uint32(col.A)
-	cr, cg, cb := uint32(col.R), uint32(col.G), uint32(col.B)
-	for y := 0; y < box.Dy(); y++ {
-		row := mask[y*w : y*w+w]
-		off := dst.PixOffset(box.Min.X, box.Min.Y+y)
-		pix := dst.Pix[off : off+4*w]
-		for x, a := range row {
-			if a == 0 {
-				continue
-			}
-			al := uint32(a)
-			if ca != 255 {
-				al = (al*ca + 127) / 255
-			}
-			if al == 255 {
-				pix[4*x], pix[4*x+1], pix[4*x+2], pix[4*x+3] = col.R, col.G, col.B, 255
-				continue
-			}
-			inv := 255 - al
-			p := pix[4*x : 4*x+4 : 4*x+4]
-			p[0] = uint8((cr*al + uint32(p[0])*inv + 127) / 255)
-			p[1] = uint8((cg*al + uint32(p[1])*inv + 127) / 255)
-			p[2] = uint8((cb*al + uint32(p[2])*inv + 127) / 255)
-			p[3] = uint8((255*al + uint32(p[3])*inv + 127) / 255)
+	// Cut at x = 0 and x = w. Left of the clip an edge still covers every pixel
+	// to its right, so that part runs down x = 0; right of it, it covers nothing.
+	xs := [4]float64{x0, 0, 0, x1}
+	ys := [4]float64{y0, 0, 0, y1}
+	n := 1
+	for _, edge := range [2]float64{0, w} {
+		if (x0 < edge) != (x1 < edge) && x0 != x1 {
+			t := (edge - x0) / (x1 - x0)
+			xs[n], ys[n] = edge, y0+t*(y1-y0)
+			n++
 		}
 	}
-}
-
-// clipRing cuts a closed ring to the rectangle r (Sutherland–Hodgman, one edge
-// at a time) and appends the result to out. tmp holds two scratch buffers.
-func clipRing(out []pt, tmp *[2][]pt, ring []pt, r rectF) []pt {
-	inside := true
-	for _, p := range ring {
-		if p.x < r.x0 || p.x > r.x1 || p.y < r.y0 || p.y > r.y1 {
-			inside = false
-			break
-		}
+	xs[n], ys[n] = x1, y1
+	if n == 3 && ys[1] > ys[2] { // the two cuts came out of order
+		xs[1], xs[2], ys[1], ys[2] = xs[2], xs[1], ys[2], ys[1]
 	}
-	if inside {
-		return append(out, ring...)
-	}
-	src := append(tmp[0][:0], ring...)
-	dst := tmp[1][:0]
-	for e := 0; e < 4; e++ {
-		dst = dst[:0]
-		if len(src) == 0 {
-			break
-		}
-		prev := src[len(src)-1]
-		for _, p := range src {
-			pin, qin := inEdge(e, p, r), inEdge(e, prev, r)
-			if pin != qin {
-				dst = append(dst, crossEdge(e, prev, p, r))
-			}
-			if pin {
-				dst = append(dst, p)
-			}
-			prev = p
-		}
-		src, dst = dst, src
-	}
-	tmp[0], tmp[1] = src, dst
-	return append(out, src...)
-}
-
-// inEdge reports whether p is on the inner side of edge e (0 left, 1 right, 2 top, 3 bottom) of r.
-func inEdge(e int, p pt, r rectF) bool {
-	switch e {
-	case 0:
-		return p.x >= r.x0
-	case 1:
-		return p.x <= r.x1
-	case 2:
-		return p.y >= r.y0
-	default:
-		return p.y <= r.y1
-	}
-}
-
-// crossEdge is where the segment p→q crosses the line of edge e of r.
-func crossEdge(e int, p, q pt, r rectF) pt {
-	switch e {
-	case 0:
-		return pt{r.x0, p.y + (q.y-p.y)*(r.x0-p.x)/(q.x-p.x)}
-	case 1:
-		return pt{r.x1, p.y + (q.y-p.y)*(r.x1-p.x)/(q.x-p.x)}
-	case 2:
-		return pt{p.x + (q.x-p.x)*(r.y0-p.y)/(q.y-p.y), r.y0}
-	default:
-		return pt{p.x + (q.x-p.x)*(r.y1-p.y)/(q.y-p.y), r.y1}
-	}
-}
-
-// clipSegment cuts the segment a→b to r (Liang–Barsky); ok is false if nothing is left.
-func clipSegment(a, b pt, r rectF) (pt, pt, bool) {
-	t0, t1 := float32(0), float32(1)
-	dx, dy := b.x-a.x, b.y-a.y
-	for _, e := range [4][2]float32{{-dx, a.x - r.x0}, {dx, r.x1 - a.x}, {-dy, a.y - r.y0}, {dy, r.y1 - a.y}} {
-		p, q := e[0], e[1]
-		if p == 0 {
-			if q < 0 {
-				return a, b, false
-			}
+	for i := 0; i < n; i++ {
+		xa, ya, xb, yb := xs[i], ys[i], xs[i+1], ys[i+1]
+		if yb <= ya {
 			continue
 		}
-		t := q / p
-		if p < 0 {
-			t0 = max(t0, t)
-		} else {
-			t1 = min(t1, t)
-		}
-		if t0 > t1 {
-			return a, b, false
+		switch mid := (xa + xb) / 2; {
+		case mid <= 0:
+			c.edge(0, ya, 0, yb, dir)
+		case mid >= w:
+			// covers only pixels right of the clip
+		default:
+			c.edge(math.Max(0, math.Min(w, xa)), ya, math.Max(0, math.Min(w, xb)), yb, dir)
 		}
 	}
-	return pt{a.x + t0*dx, a.y + t0*dy}, pt{a.x + t1*dx, a.y + t1*dy}, true
+}
+
+// edge walks an edge (ya < yb, inside the clip) row by row.
+func (c *canvas) edge(xa, ya, xb, yb, dir float64) {
+	dxdy := (xb - xa) / (yb - ya)
+	y, x := ya, xa
+	for y < yb {
+		row := math.Floor(y)
+		ny := math.Min(row+1, yb)
+		nx := xa + (ny-ya)*dxdy
+		c.rowEdge(int32(row), x, y, nx, ny, dir)
+		x, y = nx, ny
+	}
+}
+
+// rowEdge adds the part of an edge inside one row, cell by cell.
+func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
+	dy := (yb - ya) * dir
+	if cx := math.Floor(math.Min(xa, xb)); math.Max(xa, xb) <= cx+1 {
+		c.put(int32(cx), row, dy, dy*((xa+xb)/2-cx))
+		return
+	}
+	// The edge crosses columns: split it at each vertical pixel boundary.
+	dydx := (yb - ya) / (xb - xa)
+	step := 1.0
+	if xb < xa {
+		step = -1
+	}
+	x, y := xa, ya
+	for {
+		var bound float64
+		if step > 0 {
+			bound = math.Floor(x) + 1
+		} else {
+			bound = math.Ceil(x) - 1
+		}
+		if (step > 0 && bound >= xb) || (step < 0 && bound <= xb) {
+			bound = xb
+		}
+		ny := ya + (bound-xa)*dydx
+		if bound == xb {
+			ny = yb
+		}
+		cx := math.Floor(math.Min(x, bound))
+		piece := (ny - y) * dir
+		c.put(int32(cx), row, piece, piece*((x+bound)/2-cx))
+		if bound == xb {
+			return
+		}
+		x, y = bound, ny
+	}
+}
+
+// put accumulates into the cell (x, y), merging runs of pieces in one cell.
+func (c *canvas) put(x, y int32, cover, area float64) {
+	if c.hasCur && c.cur.x == x && c.curY == y {
+		c.cur.cover += float32(cover)
+		c.cur.area += float32(area)
+		return
+	}
+	c.flushCell()
+	c.cur, c.curY, c.hasCur = cell{x, float32(cover), float32(area)}, y, true
+}
+
+func (c *canvas) flushCell() {
+	if !c.hasCur {
+		return
+	}
+	c.hasCur = false
+	if c.cur.cover == 0 && c.cur.area == 0 {
+		return
+	}
+	row := c.rows[c.curY]
+	if len(row) == 0 {
+		c.touched = append(c.touched, c.curY)
+	}
+	c.rows[c.curY] = append(row, c.cur)
+}
+
+// fill paints the path in col (non-zero winding: rings wound opposite to their
+// exterior cut holes) and clears the path.
+func (c *canvas) fill(col color.NRGBA) {
+	c.flushCell()
+	if col.A == 0 {
+		c.beginPath()
+		return
+	}
+	w := int32(c.clip.Dx())
+	ca := float32(col.A) / 255
+	for _, y := range c.touched {
+		cells := c.rows[y]
+		sortCells(cells)
+		off := c.dst.PixOffset(c.clip.Min.X, c.clip.Min.Y+int(y))
+		pix := c.dst.Pix[off : off+4*int(w) : off+4*int(w)]
+		var acc float32
+		for i := 0; i < len(cells); {
+			x := cells[i].x
+			var cover, area float32
+			for ; i < len(cells) && cells[i].x == x; i++ {
+				cover += cells[i].cover
+				area += cells[i].area
+			}
+			if x >= w {
+				break
+			}
+			blendPixel(pix[4*x:4*x+4:4*x+4], col, coverage(acc+cover-area)*ca)
+			acc += cover
+			next := w
+			if i < len(cells) {
+				next = min(cells[i].x, w)
+			}
+			if x+1 < next {
+				if a := coverage(acc) * ca; a > 0 {
+					blendSpan(pix[4*(x+1):4*next], col, a)
+				}
+			}
+		}
+	}
+	c.beginPath()
+}
+
+// coverage maps a winding sum to coverage in [0, 1] (non-zero rule).
+func coverage(acc float32) float32 {
+	if acc < 0 {
+		acc = -acc
+	}
+	return min(acc, 1)
+}
+
+// sortCells orders a row's cells by x: insertion sort for the short rows most
+// paths leave, the standard sort for long ones.
+func sortCells(cs []cell) {
+	if len(cs) > 32 {
+		slices.SortFunc(cs, func(a, b cell) int { return int(a.x - b.x) })
+		return
+	}
+	for i := 1; i < len(cs); i++ {
+		v := cs[i]
+		j := i
+		for ; j > 0 && cs[j-1].x > v.x; j-- {
+			cs[j] = cs[j-1]
+		}
+		cs[j] = v
+	}
+}
+
+// blendPixel composites col over one RGBA pixel with alpha a in [0, 1].
+func blendPixel(p []uint8, col color.NRGBA, a float32) {
+	al := uint32(a*255 + 0.5)
+	if al == 0 {
+		return
+	}
+	if al >= 255 {
+		p[0], p[1], p[2], p[3] = col.R, col.G, col.B, 255
+		return
+	}
+	inv := 255 - al
+	p[0] = uint8((uint32(col.R)*al + uint32(p[0])*inv + 127) / 255)
+	p[1] = uint8((uint32(col.G)*al + uint32(p[1])*inv + 127) / 255)
+	p[2] = uint8((uint32(col.B)*al + uint32(p[2])*inv + 127) / 255)
+	p[3] = uint8((255*al + uint32(p[3])*inv + 127) / 255)
+}
+
+// blendSpan composites col over a run of RGBA pixels with one alpha.
+func blendSpan(pix []uint8, col color.NRGBA, a float32) {
+	al := uint32(a*255 + 0.5)
+	if al == 0 {
+		return
+	}
+	if al >= 255 {
+		for i := 0; i+3 < len(pix); i += 4 {
+			pix[i], pix[i+1], pix[i+2], pix[i+3] = col.R, col.G, col.B, 255
+		}
+		return
+	}
+	inv := 255 - al
+	r, g, b := uint32(col.R)*al+127, uint32(col.G)*al+127, uint32(col.B)*al+127
+	aa := 255*al + 127
+	for i := 0; i+3 < len(pix); i += 4 {
+		pix[i] = uint8((r + uint32(pix[i])*inv) / 255)
+		pix[i+1] = uint8((g + uint32(pix[i+1])*inv) / 255)
+		pix[i+2] = uint8((b + uint32(pix[i+2])*inv) / 255)
+		pix[i+3] = uint8((aa + uint32(pix[i+3])*inv) / 255)
+	}
 }
 
 // fillRect paints the rectangle r of dst with an opaque colour.

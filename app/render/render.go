@@ -6,6 +6,9 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"articleatlas/geo"
 
@@ -86,11 +89,21 @@ type Scene struct {
 
 // Renderer draws scenes. It keeps its scratch buffers between calls, so it
 // must not be used from two goroutines at once; use one Renderer per goroutine.
+// Large images are drawn in horizontal bands on all cores.
 type Renderer struct {
+	workers []*worker
+	grat    map[string][]orb.LineString // projected graticule per projection name
+}
+
+// worker holds one goroutine's scratch buffers.
+type worker struct {
 	c    canvas
 	line []pt
-	grat map[string][]orb.LineString // projected graticule per projection name
 }
+
+// parallelMinPixels is the clip area below which one goroutine draws alone:
+// smaller jobs finish before extra goroutines would pay off.
+const parallelMinPixels = 200_000
 
 // affine maps projected plane units to device pixels.
 type affine struct{ s, tx, ty float64 }
@@ -107,95 +120,161 @@ func viewAffine(v geo.View, pxPerDp float64) affine {
 // Draw renders scene s seen through view v into dst, filling all of dst.
 // pxPerDp is the number of device pixels per dp (dst is v.Width×v.Height dp).
 func (r *Renderer) Draw(dst *image.RGBA, s *Scene, v geo.View, st *Style, pxPerDp float64) {
-	r.c.dst, r.c.clip = dst, dst.Rect
-	fillRect(dst, dst.Rect, st.Background)
+	r.DrawBase(dst, dst.Rect, s, v, st, pxPerDp)
+	r.DrawOverlay(dst, dst.Rect, s, v, st, pxPerDp)
+}
+
+// DrawBase draws everything but the hover and selection — background, ocean,
+// graticule, countries and borders, outline — into the clip rectangle of dst,
+// leaving the rest of dst untouched.
+func (r *Renderer) DrawBase(dst *image.RGBA, clip image.Rectangle, s *Scene, v geo.View, st *Style, pxPerDp float64) {
+	clip = clip.Intersect(dst.Rect)
+	fillRect(dst, clip, st.Background)
+	if s == nil || s.Layer == nil || clip.Empty() {
+		return
+	}
+	var grat []orb.LineString
+	if s.Graticule {
+		grat = r.graticule(s.Layer.Proj)
+	}
+	a := viewAffine(v, pxPerDp)
+	r.parallel(clip, func(w *worker, band image.Rectangle) {
+		w.c.setTarget(dst, band)
+		w.drawBase(s, grat, a, st, pxPerDp)
+	})
+}
+
+// DrawOverlay draws the selected country (tint and outline) and the hovered
+// one (outline) over dst, inside clip.
+func (r *Renderer) DrawOverlay(dst *image.RGBA, clip image.Rectangle, s *Scene, v geo.View, st *Style, pxPerDp float64) {
 	if s == nil || s.Layer == nil {
 		return
 	}
+	w := r.worker(0)
+	w.c.setTarget(dst, clip)
+	w.drawOverlay(s, viewAffine(v, pxPerDp), st, pxPerDp)
+}
+
+// worker returns the i-th worker, creating it on first use.
+func (r *Renderer) worker(i int) *worker {
+	for len(r.workers) <= i {
+		r.workers = append(r.workers, &worker{})
+	}
+	return r.workers[i]
+}
+
+// parallel runs draw over horizontal bands of clip, on as many goroutines as
+// there are cores (up to 4); each band is drawn by one worker at a time.
+func (r *Renderer) parallel(clip image.Rectangle, draw func(w *worker, band image.Rectangle)) {
+	n := min(runtime.GOMAXPROCS(0), 4)
+	if n < 2 || clip.Dx()*clip.Dy() < parallelMinPixels {
+		draw(r.worker(0), clip)
+		return
+	}
+	// Twice as many bands as workers: land is not spread evenly from north to
+	// south, and a worker that finishes early takes the next band.
+	bands := 2 * n
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		w := r.worker(i)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= bands {
+					return
+				}
+				y0 := clip.Min.Y + clip.Dy()*k/bands
+				y1 := clip.Min.Y + clip.Dy()*(k+1)/bands
+				draw(w, image.Rect(clip.Min.X, y0, clip.Max.X, y1))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func (w *worker) drawBase(s *Scene, grat []orb.LineString, a affine, st *Style, pxPerDp float64) {
 	l := s.Layer
-	a := viewAffine(v, pxPerDp)
 	px := func(dp float64) float32 { return float32(dp * pxPerDp) }
 
 	// The sphere: ocean inside the map's outline.
-	r.c.beginPath()
-	r.c.addRing(r.project(l.Outline, a, 0))
-	r.c.fill(st.Ocean)
+	w.c.addRing(w.project(l.Outline, a, 0))
+	w.c.fill(st.Ocean)
 
-	if s.Graticule {
-		r.c.beginPath()
-		for _, ls := range r.graticule(l.Proj) {
-			r.c.strokeLine(r.project(orb.Ring(ls), a, 0.5), px(st.GraticuleWidth))
-		}
-		r.c.fill(st.Graticule)
+	for _, ls := range grat {
+		w.c.strokeLine(w.project(orb.Ring(ls), a, 0.5), px(st.GraticuleWidth))
 	}
+	w.c.fill(st.Graticule)
 
 	// Countries: fill, then border, one polygon at a time.
-	view := r.clipBound(a)
+	view := w.clipBound(a)
 	for i := range l.Polys {
 		p := &l.Polys[i]
 		if !view.Intersects(p.Bound) {
 			continue
 		}
-		iso := l.Countries.List[p.Country].ISO3
-		r.c.beginPath()
 		for _, ring := range p.Rings {
-			r.c.addRing(r.project(ring, a, 0.35))
+			w.c.addRing(w.project(ring, a, 0.35))
 		}
-		r.c.fill(st.Fill[s.Status[iso]])
+		w.c.fill(st.Fill[s.Status[l.Countries.List[p.Country].ISO3]])
 		if st.BorderWidth > 0 {
-			r.c.beginPath()
-			r.strokeRings(p.Rings, a, px(st.BorderWidth))
-			r.c.fill(st.Border)
+			w.strokeRings(p.Rings, a, px(st.BorderWidth))
+			w.c.fill(st.Border)
 		}
 	}
 
-	r.c.beginPath()
-	r.c.strokeLine(r.project(l.Outline, a, 0), px(st.OutlineWidth))
-	r.c.fill(st.Outline)
+	w.c.strokeLine(w.project(l.Outline, a, 0), px(st.OutlineWidth))
+	w.c.fill(st.Outline)
+}
 
+func (w *worker) drawOverlay(s *Scene, a affine, st *Style, pxPerDp float64) {
+	l := s.Layer
+	px := func(dp float64) float32 { return float32(dp * pxPerDp) }
 	if ci, ok := l.Countries.Index(s.Selected); ok && s.Selected != "" {
-		r.c.beginPath()
 		for _, pi := range l.ByCountry[ci] {
 			for _, ring := range l.Polys[pi].Rings {
-				r.c.addRing(r.project(ring, a, 0.35))
+				w.c.addRing(w.project(ring, a, 0.35))
 			}
 		}
-		r.c.fill(st.SelectTint)
-		r.outlineCountry(l, ci, a, px(st.SelectedWidth), st.Selected)
+		w.c.fill(st.SelectTint)
+		w.outlineCountry(l, ci, a, px(st.SelectedWidth), st.Selected)
 	}
 	if ci, ok := l.Countries.Index(s.Hover); ok && s.Hover != "" && s.Hover != s.Selected {
-		r.outlineCountry(l, ci, a, px(st.HoverWidth), st.Hover)
+		w.outlineCountry(l, ci, a, px(st.HoverWidth), st.Hover)
 	}
 }
 
 // outlineCountry strokes every ring of country ci.
-func (r *Renderer) outlineCountry(l *geo.Layer, ci int, a affine, w float32, col color.NRGBA) {
-	r.c.beginPath()
+func (w *worker) outlineCountry(l *geo.Layer, ci int, a affine, width float32, col color.NRGBA) {
 	for _, pi := range l.ByCountry[ci] {
-		r.strokeRings(l.Polys[pi].Rings, a, w)
+		w.strokeRings(l.Polys[pi].Rings, a, width)
 	}
-	r.c.fill(col)
+	w.c.fill(col)
 }
 
-func (r *Renderer) strokeRings(rings []orb.Ring, a affine, w float32) {
+func (w *worker) strokeRings(rings []orb.Ring, a affine, width float32) {
 	for _, ring := range rings {
-		r.c.strokeLine(r.project(ring, a, 0.35), w)
+		w.c.strokeLine(w.project(ring, a, 0.35), width)
 	}
 }
 
-// clipBound is the projected bound of the clip rectangle (plus margin).
-func (r *Renderer) clipBound(a affine) orb.Bound {
-	cl := r.c.clipF()
-	x0, x1 := (float64(cl.x0)-a.tx)/a.s, (float64(cl.x1)-a.tx)/a.s
-	y0, y1 := (a.ty-float64(cl.y1))/a.s, (a.ty-float64(cl.y0))/a.s
+// clipBound is the projected bound of the clip rectangle, widened by a few
+// pixels so borders just outside it still reach in.
+func (w *worker) clipBound(a affine) orb.Bound {
+	const margin = 4
+	cl := w.c.clip
+	x0, x1 := (float64(cl.Min.X-margin)-a.tx)/a.s, (float64(cl.Max.X+margin)-a.tx)/a.s
+	y0, y1 := (a.ty-float64(cl.Max.Y+margin))/a.s, (a.ty-float64(cl.Min.Y-margin))/a.s
 	return orb.Bound{Min: orb.Point{x0, y0}, Max: orb.Point{x1, y1}}
 }
 
 // project maps a projected ring to device pixels into the renderer's reused
 // buffer, dropping points closer than minStep px to the last kept one (they
 // cannot change the picture). The returned slice is valid until the next call.
-func (r *Renderer) project(ring orb.Ring, a affine, minStep float32) []pt {
-	out := r.line[:0]
+func (w *worker) project(ring orb.Ring, a affine, minStep float32) []pt {
+	out := w.line[:0]
 	var last pt
 	for i, p := range ring {
 		q := a.apply(p)
@@ -205,7 +284,7 @@ func (r *Renderer) project(ring orb.Ring, a affine, minStep float32) []pt {
 		out = append(out, q)
 		last = q
 	}
-	r.line = out
+	w.line = out
 	return out
 }
 

@@ -1,0 +1,98 @@
+package render
+
+import (
+	"image"
+	"testing"
+
+	"articleatlas/geo"
+
+	"github.com/paulmach/orb"
+)
+
+var sinkByte byte
+
+// benchFrame draws the window's scene (all layers: ocean, graticule, countries
+// by status, borders, outline, a selection and a hover) at w×h pixels through
+// view v, at the level of detail the app picks for it.
+func benchFrame(b *testing.B, v geo.View, w, h int) {
+	world := loadWorld(b)
+	st := LightStyle()
+	s := Scene{Layer: world.Layer(v.Proj, geo.LevelFor(v, 1)), Status: world.StatusOn(geo.ArticleDate),
+		Selected: "CHN", Hover: "RUS", Graticule: true}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	var r Renderer
+	r.Draw(img, &s, v, &st, 1) // warm the buffers
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r.Draw(img, &s, v, &st, 1)
+	}
+	sinkByte += img.Pix[0]
+}
+
+// BenchmarkFrame1080 is one full 1920×1080 frame of the world view.
+func BenchmarkFrame1080(b *testing.B) {
+	benchFrame(b, geo.NewView(geo.EqualEarth{}, 1920, 1080), 1920, 1080)
+}
+
+// BenchmarkFrame4K is the world view at 3840×2160 (1:50m).
+func BenchmarkFrame4K(b *testing.B) {
+	benchFrame(b, geo.NewView(geo.EqualEarth{}, 3840, 2160), 3840, 2160)
+}
+
+// eastAsia is a 1920×1080 view with Beijing and Moscow in sight (1:50m).
+func eastAsia() geo.View {
+	v := geo.NewView(geo.EqualEarth{}, 1920, 1080)
+	p := geo.EqualEarth{}
+	v.Fit(orb.Bound{Min: geo.Project(p, orb.Point{30, 20}), Max: geo.Project(p, orb.Point{140, 62})}, 20)
+	return v
+}
+
+// BenchmarkFrameZoomed is 1920×1080 zoomed on East Asia at the finer level.
+func BenchmarkFrameZoomed(b *testing.B) {
+	v := eastAsia()
+	if geo.LevelFor(v, 1) != geo.Fine {
+		b.Fatalf("zoomed view uses %v, want 1:50m", geo.LevelFor(v, 1))
+	}
+	benchFrame(b, v, 1920, 1080)
+}
+
+// BenchmarkPan is what the map widget does per drag event at 1920×1080: pan the
+// view, shift the last base layer, draw the uncovered strips and the overlay.
+func BenchmarkPan(b *testing.B) {
+	world := loadWorld(b)
+	st := LightStyle()
+	v := geo.NewView(geo.EqualEarth{}, 1920, 1080)
+	v.Zoom = 1
+	s := Scene{Layer: world.Layer(v.Proj, geo.LevelFor(v, 1)), Status: world.StatusOn(geo.ArticleDate),
+		Selected: "CHN", Hover: "RUS", Graticule: true}
+	var f Frames
+	f.Draw(&s, v, &st, 1, false)
+	steps := [][2]float64{{6.3, 2.1}, {5.2, -1.7}, {-6.1, -2.4}, {-5.4, 2.0}} // a drag wobbling in place
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d := steps[i%len(steps)]
+		v.PanBy(d[0], d[1])
+		img, _ := f.Draw(&s, v, &st, 1, false)
+		sinkByte += img.Pix[0]
+	}
+}
+
+// BenchmarkHover is a frame after the hovered country changed.
+func BenchmarkHover(b *testing.B) {
+	world := loadWorld(b)
+	st := LightStyle()
+	v := geo.NewView(geo.EqualEarth{}, 1920, 1080)
+	s := Scene{Layer: world.Layer(v.Proj, geo.LevelFor(v, 1)), Status: world.StatusOn(geo.ArticleDate), Graticule: true}
+	var f Frames
+	f.Draw(&s, v, &st, 1, false)
+	hovers := []string{"RUS", "CHN", "BRA", "USA"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.Hover = hovers[i%len(hovers)]
+		img, _ := f.Draw(&s, v, &st, 1, false)
+		sinkByte += img.Pix[0]
+	}
+}

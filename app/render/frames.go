@@ -1,0 +1,121 @@
+// Frames: successive frames of an interactive map, reusing the last one.
+package render
+
+import (
+	"image"
+	"math"
+
+	"articleatlas/geo"
+
+	"github.com/paulmach/orb"
+)
+
+// Frames draws the frames of a map that pans, zooms and changes its hover and
+// selection. It keeps the base layer (everything but hover and selection) of
+// the last frame: a pan shifts it and draws only the strips that came into
+// view, and a hover or selection change only redraws the overlay. Frames is
+// not safe for concurrent use.
+type Frames struct {
+	r          Renderer
+	base, work *image.RGBA // base layer; scratch for shifting it
+	out        *image.RGBA // the frame handed out
+	key        baseKey     // what base holds
+	valid      bool
+}
+
+// baseKey is what a base layer depends on, apart from the view's centre.
+type baseKey struct {
+	layer     *geo.Layer
+	proj      string
+	zoom      float64
+	w, h      float64 // dp
+	pxPerDp   float64
+	style     Style
+	graticule bool
+	center    orb.Point // projected centre the base was drawn at
+}
+
+// Invalidate forgets the base layer, e.g. after the statuses changed.
+func (f *Frames) Invalidate() { f.valid = false }
+
+// Draw returns the frame for scene s through view v, in an image of
+// v.Width×v.Height dp at pxPerDp, which stays valid until the next call.
+// When the view only moved since the last frame the base layer is shifted by
+// whole pixels, so the frame may show the view up to half a pixel off; pass
+// exact to redraw at the exact position (e.g. when a drag ends). It returns
+// the view the frame was drawn with.
+func (f *Frames) Draw(s *Scene, v geo.View, st *Style, pxPerDp float64, exact bool) (*image.RGBA, geo.View) {
+	w := int(math.Round(v.Width * pxPerDp))
+	h := int(math.Round(v.Height * pxPerDp))
+	if f.out == nil || f.out.Rect.Dx() != w || f.out.Rect.Dy() != h {
+		r := image.Rect(0, 0, w, h)
+		f.out, f.base, f.work = image.NewRGBA(r), image.NewRGBA(r), image.NewRGBA(r)
+		f.valid = false
+	}
+	key := baseKey{layer: s.Layer, proj: v.Proj.Name(), zoom: v.Zoom, w: v.Width, h: v.Height,
+		pxPerDp: pxPerDp, style: *st, graticule: s.Graticule, center: v.Center}
+	drawn := v
+	switch {
+	case f.valid && key == f.key:
+		// Same base: only the overlay changed.
+	case f.valid && !exact && sameButCenter(key, f.key):
+		drawn = f.shift(s, v, st, pxPerDp)
+	default:
+		f.r.DrawBase(f.base, f.base.Rect, s, v, st, pxPerDp)
+		f.key, f.valid = key, true
+	}
+	copy(f.out.Pix, f.base.Pix)
+	f.r.DrawOverlay(f.out, f.out.Rect, s, drawn, st, pxPerDp)
+	return f.out, drawn
+}
+
+func sameButCenter(a, b baseKey) bool {
+	a.center = b.center
+	return a == b
+}
+
+// shift moves the base layer by the pan since it was drawn, rounded to whole
+// pixels, and draws the uncovered strips. It returns the view actually shown.
+func (f *Frames) shift(s *Scene, v geo.View, st *Style, pxPerDp float64) geo.View {
+	k := v.Scale() * pxPerDp // pixels per projected unit
+	dx := math.Round(-(v.Center[0] - f.key.center[0]) * k)
+	dy := math.Round((v.Center[1] - f.key.center[1]) * k)
+	shown := v
+	shown.Center = orb.Point{f.key.center[0] - dx/k, f.key.center[1] + dy/k}
+	b := f.base.Rect
+	if math.Abs(dx) >= float64(b.Dx()) || math.Abs(dy) >= float64(b.Dy()) {
+		f.r.DrawBase(f.base, b, s, shown, st, pxPerDp)
+	} else if dx != 0 || dy != 0 {
+		ix, iy := int(dx), int(dy)
+		shiftImage(f.work, f.base, ix, iy)
+		f.base, f.work = f.work, f.base
+		// The strips that came into view: a column and a row.
+		if ix > 0 {
+			f.r.DrawBase(f.base, image.Rect(0, 0, ix, b.Dy()), s, shown, st, pxPerDp)
+		} else if ix < 0 {
+			f.r.DrawBase(f.base, image.Rect(b.Dx()+ix, 0, b.Dx(), b.Dy()), s, shown, st, pxPerDp)
+		}
+		if iy > 0 {
+			f.r.DrawBase(f.base, image.Rect(0, 0, b.Dx(), iy), s, shown, st, pxPerDp)
+		} else if iy < 0 {
+			f.r.DrawBase(f.base, image.Rect(0, b.Dy()+iy, b.Dx(), b.Dy()), s, shown, st, pxPerDp)
+		}
+	}
+	f.key.center = shown.Center
+	return shown
+}
+
+// shiftImage copies src into dst moved by (dx, dy) pixels; the uncovered part
+// of dst keeps stale pixels for the caller to redraw.
+func shiftImage(dst, src *image.RGBA, dx, dy int) {
+	w, h := src.Rect.Dx(), src.Rect.Dy()
+	x0, x1 := max(0, dx), min(w, w+dx) // destination columns
+	if x1 <= x0 {
+		return
+	}
+	for y := max(0, dy); y < min(h, h+dy); y++ {
+		d := dst.Pix[y*dst.Stride+4*x0 : y*dst.Stride+4*x1]
+		sy := y - dy
+		copy(d, src.Pix[sy*src.Stride+4*(x0-dx):sy*src.Stride+4*(x1-dx)])
+	}
+}
