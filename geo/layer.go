@@ -11,6 +11,10 @@ import (
 type Poly struct {
 	Country int        // index into Layer.Countries.List
 	Rings   []orb.Ring // projected plane units; exterior CCW, holes CW
+	// Dup marks, per ring, the segments (i-1 → i, indexed by i) that an
+	// earlier polygon already has, run the other way: the shared half of a
+	// border, which only needs stroking once.
+	Dup [][]bool
 	Bound   orb.Bound  // projected bound of Rings
 	Area    float64    // projected area of the exterior minus holes (plane units²)
 	bands   edgeBands
@@ -60,7 +64,32 @@ func NewLayer(cs *Countries, p Projection) *Layer {
 		l.FocusBound[ci] = l.focusBound(ci)
 	}
 	l.grid = newPolyGrid(l.Polys, l.World)
+	l.markSharedSegments()
 	return l
+}
+
+// markSharedSegments fills Poly.Dup. Neighbours share vertices exactly (the
+// outlines come from one topology), so a border segment shows up once in
+// each direction.
+func (l *Layer) markSharedSegments() {
+	type seg struct{ a, b orb.Point }
+	seen := make(map[seg]struct{}, 1<<16)
+	for pi := range l.Polys {
+		p := &l.Polys[pi]
+		p.Dup = make([][]bool, len(p.Rings))
+		for ri, r := range p.Rings {
+			dup := make([]bool, len(r))
+			for i := 1; i < len(r); i++ {
+				if _, ok := seen[seg{r[i], r[i-1]}]; ok {
+					dup[i] = true
+				}
+			}
+			for i := 1; i < len(r); i++ {
+				seen[seg{r[i-1], r[i]}] = struct{}{}
+			}
+			p.Dup[ri] = dup
+		}
+	}
 }
 
 // focusBound unions the bounds of the country's polygons whose area is at least

@@ -162,7 +162,7 @@ func (c *canvas) line(a, b pt) {
 		case mid >= w:
 			// covers only pixels right of the clip
 		default:
-			c.edge(math.Max(0, math.Min(w, xa)), ya, math.Max(0, math.Min(w, xb)), yb, dir)
+			c.edge(fmax(0, fmin(w, xa)), ya, fmax(0, fmin(w, xb)), yb, dir)
 		}
 	}
 }
@@ -172,8 +172,8 @@ func (c *canvas) edge(xa, ya, xb, yb, dir float64) {
 	dxdy := (xb - xa) / (yb - ya)
 	y, x := ya, xa
 	for y < yb {
-		row := math.Floor(y)
-		ny := math.Min(row+1, yb)
+		row := floor(y)
+		ny := fmin(row+1, yb)
 		nx := xa + (ny-ya)*dxdy
 		c.rowEdge(int32(row), x, y, nx, ny, dir)
 		x, y = nx, ny
@@ -183,7 +183,7 @@ func (c *canvas) edge(xa, ya, xb, yb, dir float64) {
 // rowEdge adds the part of an edge inside one row, cell by cell.
 func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 	dy := (yb - ya) * dir
-	if cx := math.Floor(math.Min(xa, xb)); math.Max(xa, xb) <= cx+1 {
+	if cx := floor(fmin(xa, xb)); fmax(xa, xb) <= cx+1 {
 		c.put(int32(cx), row, dy, dy*((xa+xb)/2-cx))
 		return
 	}
@@ -197,9 +197,9 @@ func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 	for {
 		var bound float64
 		if step > 0 {
-			bound = math.Floor(x) + 1
+			bound = floor(x) + 1
 		} else {
-			bound = math.Ceil(x) - 1
+			bound = -floor(-x) - 1
 		}
 		if (step > 0 && bound >= xb) || (step < 0 && bound <= xb) {
 			bound = xb
@@ -208,7 +208,7 @@ func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 		if bound == xb {
 			ny = yb
 		}
-		cx := math.Floor(math.Min(x, bound))
+		cx := floor(fmin(x, bound))
 		piece := (ny - y) * dir
 		c.put(int32(cx), row, piece, piece*((x+bound)/2-cx))
 		if bound == xb {
@@ -216,6 +216,30 @@ func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 		}
 		x, y = bound, ny
 	}
+}
+
+// floor, fmin and fmax are math.Floor, Min and Max for the finite, in-range
+// values of the edge walk, without their NaN and infinity cases.
+func floor(x float64) float64 {
+	f := float64(int64(x))
+	if f > x {
+		f--
+	}
+	return f
+}
+
+func fmin(a, b float64) float64 {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+func fmax(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 // put accumulates into the cell (x, y), merging runs of pieces in one cell.
@@ -335,9 +359,7 @@ func blendSpan(pix []uint8, col color.NRGBA, a float32) {
 		return
 	}
 	if al >= 255 {
-		for i := 0; i+3 < len(pix); i += 4 {
-			pix[i], pix[i+1], pix[i+2], pix[i+3] = col.R, col.G, col.B, 255
-		}
+		fillPixels(pix, col)
 		return
 	}
 	inv := 255 - al
@@ -351,17 +373,27 @@ func blendSpan(pix []uint8, col color.NRGBA, a float32) {
 	}
 }
 
+// fillPixels sets a run of RGBA pixels to an opaque colour: one pixel by hand,
+// then by doubling copies, which run at memory speed.
+func fillPixels(pix []uint8, col color.NRGBA) {
+	if len(pix) < 4 {
+		return
+	}
+	pix[0], pix[1], pix[2], pix[3] = col.R, col.G, col.B, 255
+	for n := 4; n < len(pix); n *= 2 {
+		copy(pix[n:], pix[:n])
+	}
+}
+
 // fillRect paints the rectangle r of dst with an opaque colour.
 func fillRect(dst *image.RGBA, r image.Rectangle, col color.NRGBA) {
 	r = r.Intersect(dst.Rect)
 	if r.Empty() {
 		return
 	}
-	row := dst.Pix[dst.PixOffset(r.Min.X, r.Min.Y):]
-	for x := 0; x < r.Dx(); x++ {
-		row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = col.R, col.G, col.B, 255
-	}
 	n := 4 * r.Dx()
+	row := dst.Pix[dst.PixOffset(r.Min.X, r.Min.Y):]
+	fillPixels(row[:n], col)
 	for y := 1; y < r.Dy(); y++ {
 		off := dst.PixOffset(r.Min.X, r.Min.Y+y)
 		copy(dst.Pix[off:off+n], row[:n])

@@ -44,7 +44,7 @@ func LightStyle() Style {
 		Background: hex(0xeef0f3),
 		Ocean:      hex(0xd6e4ee),
 		Graticule:  color.NRGBA{0x7a, 0x8c, 0x9c, 0x50},
-		Border:     color.NRGBA{0x33, 0x33, 0x33, 0xcc},
+		Border:     color.NRGBA{0x33, 0x33, 0x33, 0xdd},
 		Outline:    hex(0x8796a3),
 		Hover:      hex(0x111111),
 		Selected:   hex(0xc2185b),
@@ -208,7 +208,8 @@ func (w *worker) drawBase(s *Scene, grat []orb.LineString, a affine, st *Style, 
 	}
 	w.c.fill(st.Graticule)
 
-	// Countries: fill, then border, one polygon at a time.
+	// Countries: every fill, then every border, so that no fill covers half of
+	// a neighbour's border. Each shared border is stroked once (Poly.Dup).
 	view := w.clipBound(a)
 	for i := range l.Polys {
 		p := &l.Polys[i]
@@ -219,9 +220,17 @@ func (w *worker) drawBase(s *Scene, grat []orb.LineString, a affine, st *Style, 
 			w.c.addRing(w.project(ring, a, 0.35))
 		}
 		w.c.fill(st.Fill[s.Status[l.Countries.List[p.Country].ISO3]])
-		if st.BorderWidth > 0 {
-			w.strokeRings(p.Rings, a, px(st.BorderWidth))
-			w.c.fill(st.Border)
+	}
+	if st.BorderWidth > 0 {
+		for i := range l.Polys {
+			p := &l.Polys[i]
+			if !view.Intersects(p.Bound) {
+				continue
+			}
+			for ri, ring := range p.Rings {
+				w.strokeBorder(ring, p.Dup[ri], a, px(st.BorderWidth))
+			}
+			w.c.fill(st.Border) // per polygon: short rows sort fastest
 		}
 	}
 
@@ -258,6 +267,34 @@ func (w *worker) strokeRings(rings []orb.Ring, a affine, width float32) {
 	for _, ring := range rings {
 		w.c.strokeLine(w.project(ring, a, 0.35), width)
 	}
+}
+
+// strokeBorder strokes a ring's border, leaving out the segments marked in
+// dup (a neighbour strokes them), so every border is drawn once. Like project,
+// it drops points closer than a third of a pixel to the last one kept.
+func (w *worker) strokeBorder(ring orb.Ring, dup []bool, a affine, width float32) {
+	const minStep = 0.35
+	out := w.line[:0]
+	var last, prev pt
+	for i, p := range ring {
+		q := a.apply(p)
+		switch {
+		case i > 0 && dup[i]:
+			if n := len(out); n > 0 && out[n-1] != prev {
+				out = append(out, prev) // reach the shared vertex
+			}
+			w.c.strokeLine(out, width)
+			out = append(out[:0], q)
+			last = q
+		case i > 0 && i < len(ring)-1 && abs32(q.x-last.x) < minStep && abs32(q.y-last.y) < minStep:
+		default:
+			out = append(out, q)
+			last = q
+		}
+		prev = q
+	}
+	w.c.strokeLine(out, width)
+	w.line = out
 }
 
 // clipBound is the projected bound of the clip rectangle, widened by a few
