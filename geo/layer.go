@@ -14,10 +14,10 @@ type Poly struct {
 	// Dup marks, per ring, the segments (i-1 → i, indexed by i) that an
 	// earlier polygon already has, run the other way: the shared half of a
 	// border, which only needs stroking once.
-	Dup [][]bool
-	Bound   orb.Bound  // projected bound of Rings
-	Area    float64    // projected area of the exterior minus holes (plane units²)
-	bands   edgeBands
+	Dup   [][]bool
+	Bound orb.Bound // projected bound of Rings
+	Area  float64   // projected area of the exterior minus holes (plane units²)
+	bands edgeBands
 }
 
 // Layer is a Countries set projected under one projection. It is built once per
