@@ -6,7 +6,6 @@ import (
 	"bufio"
 	"fmt"
 	"image"
-	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -58,18 +57,11 @@ func Render(j Job) *image.RGBA {
 	return img
 }
 
-// EncodePNG writes img as a PNG. It uses the fastest zlib level: map images
-// are mostly flat colour, so the files stay small while encoding is 2–4× faster.
-func EncodePNG(w io.Writer, img image.Image) error {
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	return enc.Encode(w, img)
-}
-
 // WritePNGFile renders the job and writes it to path atomically: the image is
 // written to a temporary file in the same folder and renamed over path only
 // once complete, so a failed export leaves no partial file.
 func WritePNGFile(path string, j Job) error {
-	return WriteFileAtomic(path, func(w io.Writer) error { return EncodePNG(w, Render(j)) })
+	return WriteFileAtomic(path, func(w io.Writer) error { return render.EncodePNG(w, Render(j)) })
 }
 
 // WriteFileAtomic creates path with the bytes write produces, via a temporary

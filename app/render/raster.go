@@ -10,7 +10,6 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"slices"
 )
 
 // pt is a point in device pixels.
@@ -35,6 +34,7 @@ type canvas struct {
 	cur     cell            // the cell being accumulated, not yet in rows
 	curY    int32
 	hasCur  bool
+	sortTmp []cell // scratch for sorting long rows
 }
 
 // setTarget points the canvas at dst, drawing only inside clip.
@@ -280,7 +280,7 @@ func (c *canvas) fill(col color.NRGBA) {
 	ca := float32(col.A) / 255
 	for _, y := range c.touched {
 		cells := c.rows[y]
-		sortCells(cells)
+		sortCells(cells, &c.sortTmp)
 		off := c.dst.PixOffset(c.clip.Min.X, c.clip.Min.Y+int(y))
 		pix := c.dst.Pix[off : off+4*int(w) : off+4*int(w)]
 		var acc float32
@@ -319,10 +319,10 @@ func coverage(acc float32) float32 {
 }
 
 // sortCells orders a row's cells by x: insertion sort for the short rows most
-// paths leave, the standard sort for long ones.
-func sortCells(cs []cell) {
-	if len(cs) > 32 {
-		slices.SortFunc(cs, func(a, b cell) int { return int(a.x - b.x) })
+// paths leave, a two-pass radix sort (x < 65536) for long ones. tmp is scratch.
+func sortCells(cs []cell, tmp *[]cell) {
+	if len(cs) > 48 {
+		radixSortCells(cs, tmp)
 		return
 	}
 	for i := 1; i < len(cs); i++ {
@@ -333,6 +333,31 @@ func sortCells(cs []cell) {
 		}
 		cs[j] = v
 	}
+}
+
+// radixSortCells sorts cells by x, low byte then high byte; stable.
+func radixSortCells(cs []cell, tmp *[]cell) {
+	if cap(*tmp) < len(cs) {
+		*tmp = make([]cell, len(cs))
+	}
+	buf := (*tmp)[:len(cs)]
+	src, dst := cs, buf
+	for shift := 0; shift < 16; shift += 8 {
+		var count [257]int
+		for _, c := range src {
+			count[(uint32(c.x)>>shift)&0xff+1]++
+		}
+		for i := 1; i < 257; i++ {
+			count[i] += count[i-1]
+		}
+		for _, c := range src {
+			k := (uint32(c.x) >> shift) & 0xff
+			dst[count[k]] = c
+			count[k]++
+		}
+		src, dst = dst, src
+	}
+	// Two passes: the result is back in cs.
 }
 
 // blendPixel composites col over one RGBA pixel with alpha a in [0, 1].
@@ -397,5 +422,79 @@ func fillRect(dst *image.RGBA, r image.Rectangle, col color.NRGBA) {
 	for y := 1; y < r.Dy(); y++ {
 		off := dst.PixOffset(r.Min.X, r.Min.Y+y)
 		copy(dst.Pix[off:off+n], row[:n])
+	}
+}
+
+// hairlineMax is the widest stroke (px) drawn as a hairline: thin enough that
+// its band crosses at most two pixels per column (or row).
+const hairlineMax = 1.25
+
+// stroke draws a polyline of width w (px) in col. Hairlines are composited
+// straight away, column by column; thicker lines become quads and joins that
+// are filled as a path. Any path under construction is filled with it.
+func (c *canvas) stroke(line []pt, w float32, col color.NRGBA) {
+	if w > hairlineMax {
+		c.strokeLine(line, w)
+		c.fill(col)
+		return
+	}
+	for i := 1; i < len(line); i++ {
+		c.hairSegment(line[i-1], line[i], w, col)
+	}
+}
+
+// hairSegment blends the band of width w (px) around a→b into dst. Along the
+// segment's major axis each pixel column (or row) gets the band's exact
+// crossing length, split between the two pixels it overlaps; columns at the
+// ends get the part of the column the segment spans, so consecutive segments
+// share a vertex's column without drawing it twice.
+func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
+	ax, ay, bx, by := float64(a.x), float64(a.y), float64(b.x), float64(b.y)
+	dx, dy := bx-ax, by-ay
+	if math.IsNaN(dx+dy) || (dx == 0 && dy == 0) {
+		return
+	}
+	steep := math.Abs(dy) > math.Abs(dx)
+	if steep { // walk rows instead of columns: swap the axes
+		ax, ay, bx, by, dx, dy = ay, ax, by, bx, dy, dx
+	}
+	if ax > bx {
+		ax, ay, bx, by = bx, by, ax, ay
+	}
+	lo, hi := c.clip.Min.X, c.clip.Max.X
+	if steep {
+		lo, hi = c.clip.Min.Y, c.clip.Max.Y
+	}
+	slope := dy / dx
+	// The band's thickness across the walk axis: w / cos θ.
+	t := float64(w) * math.Sqrt(1+slope*slope)
+	ca := float64(col.A) / 255
+	x0 := max(floor(ax), float64(lo))
+	x1 := min(floor(bx), float64(hi-1))
+	for x := x0; x <= x1; x++ {
+		// The part of column [x, x+1) the segment spans, and the band's centre there.
+		s0, s1 := max(x, ax), min(x+1, bx)
+		if s1 <= s0 {
+			continue
+		}
+		span := s1 - s0
+		yc := ay + ((s0+s1)/2-ax)*slope
+		top, bot := yc-t/2, yc+t/2
+		r := floor(top)
+		for ; r < bot; r++ {
+			cov := (min(bot, r+1) - max(top, r)) * span * ca
+			if cov <= 0 {
+				continue
+			}
+			px, py := int(x), int(r)
+			if steep {
+				px, py = py, px
+			}
+			if !(image.Point{px, py}.In(c.clip)) {
+				continue
+			}
+			off := c.dst.PixOffset(px, py)
+			blendPixel(c.dst.Pix[off:off+4:off+4], col, float32(min(cov, 1)))
+		}
 	}
 }

@@ -204,9 +204,8 @@ func (w *worker) drawBase(s *Scene, grat []orb.LineString, a affine, st *Style, 
 	w.c.fill(st.Ocean)
 
 	for _, ls := range grat {
-		w.c.strokeLine(w.project(orb.Ring(ls), a, 0.5), px(st.GraticuleWidth))
+		w.c.stroke(w.project(orb.Ring(ls), a, 0.5), px(st.GraticuleWidth), st.Graticule)
 	}
-	w.c.fill(st.Graticule)
 
 	// Countries: every fill, then every border, so that no fill covers half of
 	// a neighbour's border. Each shared border is stroked once (Poly.Dup).
@@ -228,14 +227,12 @@ func (w *worker) drawBase(s *Scene, grat []orb.LineString, a affine, st *Style, 
 				continue
 			}
 			for ri, ring := range p.Rings {
-				w.strokeBorder(ring, p.Dup[ri], a, px(st.BorderWidth))
+				w.strokeBorder(ring, p.Dup[ri], a, px(st.BorderWidth), st.Border)
 			}
-			w.c.fill(st.Border) // per polygon: short rows sort fastest
 		}
 	}
 
-	w.c.strokeLine(w.project(l.Outline, a, 0), px(st.OutlineWidth))
-	w.c.fill(st.Outline)
+	w.c.stroke(w.project(l.Outline, a, 0), px(st.OutlineWidth), st.Outline)
 }
 
 func (w *worker) drawOverlay(s *Scene, a affine, st *Style, pxPerDp float64) {
@@ -258,21 +255,16 @@ func (w *worker) drawOverlay(s *Scene, a affine, st *Style, pxPerDp float64) {
 // outlineCountry strokes every ring of country ci.
 func (w *worker) outlineCountry(l *geo.Layer, ci int, a affine, width float32, col color.NRGBA) {
 	for _, pi := range l.ByCountry[ci] {
-		w.strokeRings(l.Polys[pi].Rings, a, width)
-	}
-	w.c.fill(col)
-}
-
-func (w *worker) strokeRings(rings []orb.Ring, a affine, width float32) {
-	for _, ring := range rings {
-		w.c.strokeLine(w.project(ring, a, 0.35), width)
+		for _, ring := range l.Polys[pi].Rings {
+			w.c.stroke(w.project(ring, a, 0.35), width, col)
+		}
 	}
 }
 
 // strokeBorder strokes a ring's border, leaving out the segments marked in
 // dup (a neighbour strokes them), so every border is drawn once. Like project,
 // it drops points closer than a third of a pixel to the last one kept.
-func (w *worker) strokeBorder(ring orb.Ring, dup []bool, a affine, width float32) {
+func (w *worker) strokeBorder(ring orb.Ring, dup []bool, a affine, width float32, col color.NRGBA) {
 	const minStep = 0.35
 	out := w.line[:0]
 	var last, prev pt
@@ -283,7 +275,7 @@ func (w *worker) strokeBorder(ring orb.Ring, dup []bool, a affine, width float32
 			if n := len(out); n > 0 && out[n-1] != prev {
 				out = append(out, prev) // reach the shared vertex
 			}
-			w.c.strokeLine(out, width)
+			w.c.stroke(out, width, col)
 			out = append(out[:0], q)
 			last = q
 		case i > 0 && i < len(ring)-1 && abs32(q.x-last.x) < minStep && abs32(q.y-last.y) < minStep:
@@ -293,7 +285,7 @@ func (w *worker) strokeBorder(ring orb.Ring, dup []bool, a affine, width float32
 		}
 		prev = q
 	}
-	w.c.strokeLine(out, width)
+	w.c.stroke(out, width, col)
 	w.line = out
 }
 

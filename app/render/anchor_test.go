@@ -1,0 +1,179 @@
+package render
+
+// The anchor scene of ../shared/bench (scene.json): every 1:50m country in
+// plate carrée, filled palette[feature_index % 4] with a 0.5 px #333333 border,
+// then the 7 lines of lines.geojson at 2 px with round joins, over #d4e6f5.
+// compare.sh runs these benchmarks beside Mapnik drawing the same scene.
+
+import (
+	"bytes"
+	"encoding/json"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"articleatlas/data"
+	"articleatlas/geo"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+)
+
+// benchDir is where scene.json and lines.geojson are: ATLAS_BENCH_DIR, or
+// shared/bench beside the repository.
+func benchDir() string {
+	if d := os.Getenv("ATLAS_BENCH_DIR"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "..", "shared", "bench")
+}
+
+type anchorScene struct {
+	background, stroke, line color.NRGBA
+	palette                  []color.NRGBA
+	strokeW, lineW           float32
+	countries                *geo.Countries
+	lines                    []orb.LineString
+}
+
+func parseHex(t testing.TB, s string) color.NRGBA {
+	v, err := strconv.ParseUint(s[1:], 16, 32)
+	if err != nil {
+		t.Fatalf("colour %q: %v", s, err)
+	}
+	return hex(uint32(v))
+}
+
+func loadAnchor(t testing.TB) *anchorScene {
+	raw, err := os.ReadFile(filepath.Join(benchDir(), "scene.json"))
+	if err != nil {
+		t.Skipf("anchor scene not found (set ATLAS_BENCH_DIR): %v", err)
+	}
+	var sc struct {
+		Background  string   `json:"background"`
+		Palette     []string `json:"palette"`
+		Stroke      string   `json:"stroke"`
+		StrokeWidth float32  `json:"stroke_width_px"`
+		LineColor   string   `json:"line_color"`
+		LineWidthPx float32  `json:"line_width_px"`
+	}
+	if err := json.Unmarshal(raw, &sc); err != nil {
+		t.Fatal(err)
+	}
+	a := &anchorScene{background: parseHex(t, sc.Background), stroke: parseHex(t, sc.Stroke), line: parseHex(t, sc.LineColor),
+		strokeW: sc.StrokeWidth, lineW: sc.LineWidthPx}
+	for _, p := range sc.Palette {
+		a.palette = append(a.palette, parseHex(t, p))
+	}
+	lraw, err := os.ReadFile(filepath.Join(benchDir(), "lines.geojson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc, err := geojson.UnmarshalFeatureCollection(lraw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fc.Features {
+		if ls, ok := f.Geometry.(orb.LineString); ok {
+			a.lines = append(a.lines, ls)
+		}
+	}
+	if a.countries, err = geo.DecodeCountries(data.Countries50m); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// draw renders the anchor scene into dst with the renderer's rasterizer and
+// bands, the way Mapnik is asked to: per feature, fill then border.
+func (a *anchorScene) draw(r *Renderer, dst *image.RGBA) {
+	W, H := float64(dst.Rect.Dx()), float64(dst.Rect.Dy())
+	s := min(W/360, H/180)
+	tr := affine{s: s, tx: W / 2, ty: H / 2} // lon/lat degrees → pixels, centred
+
+	fillRect(dst, dst.Rect, a.background)
+	r.parallel(dst.Rect, func(w *worker, band image.Rectangle) {
+		w.c.setTarget(dst, band)
+		// The band in lon/lat, plus a pixel, to skip polygons outside it.
+		view := orb.Bound{Min: orb.Point{(float64(band.Min.X-1) - tr.tx) / s, (tr.ty - float64(band.Max.Y+1)) / s},
+			Max: orb.Point{(float64(band.Max.X+1) - tr.tx) / s, (tr.ty - float64(band.Min.Y-1)) / s}}
+		for i, c := range a.countries.List {
+			if !view.Intersects(c.Bound) {
+				continue
+			}
+			for _, poly := range c.Shape {
+				if !view.Intersects(poly.Bound()) {
+					continue
+				}
+				for _, ring := range poly {
+					w.c.addRing(w.project(ring, tr, 0.35))
+				}
+			}
+			w.c.fill(a.palette[i%len(a.palette)])
+			for _, poly := range c.Shape {
+				for _, ring := range poly {
+					w.c.stroke(w.project(ring, tr, 0.35), a.strokeW, a.stroke)
+				}
+			}
+		}
+		for _, ls := range a.lines {
+			w.c.strokeLine(w.project(orb.Ring(ls), tr, 0), a.lineW)
+		}
+		w.c.fill(a.line)
+	})
+}
+
+func benchAnchor(b *testing.B, w, h int, encode bool) {
+	a := loadAnchor(b)
+	var r Renderer
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		img := image.NewRGBA(image.Rect(0, 0, w, h)) // as Mapnik makes a new image per render
+		a.draw(&r, img)
+		if encode {
+			buf.Reset()
+			if err := EncodePNG(&buf, img); err != nil {
+				b.Fatal(err)
+			}
+		}
+		sinkByte += img.Pix[0]
+	}
+}
+
+func BenchmarkAnchor1080(b *testing.B)    { benchAnchor(b, 1920, 1080, false) }
+func BenchmarkAnchor4K(b *testing.B)      { benchAnchor(b, 3840, 2160, false) }
+func BenchmarkAnchorPNG1080(b *testing.B) { benchAnchor(b, 1920, 1080, true) }
+
+// TestAnchorScene writes the anchor frame to testdata/failed/anchor.png when
+// ATLAS_ANCHOR_OUT is set, for a look beside Mapnik's; it always checks that
+// the frame has the scene's colours where they belong.
+func TestAnchorScene(t *testing.T) {
+	a := loadAnchor(t)
+	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	var r Renderer
+	a.draw(&r, img)
+	if got := img.RGBAAt(5, 5); !near(got, nrgba(a.background), 0) {
+		t.Errorf("corner %v, want the background %v", got, a.background)
+	}
+	// Beijing is inside China: its fill is the palette entry of China's index.
+	ci, _ := a.countries.Index("CHN")
+	x, y := 960+116.4*1920/360, 540-39.9*1920/360
+	if got := img.RGBAAt(int(x), int(y)); !near(got, nrgba(a.palette[ci%len(a.palette)]), 2) {
+		t.Errorf("Beijing pixel %v, want China's palette colour %v", got, a.palette[ci%len(a.palette)])
+	}
+	if out := os.Getenv("ATLAS_ANCHOR_OUT"); out != "" {
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, img); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

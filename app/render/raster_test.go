@@ -1,0 +1,136 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"strings"
+	"testing"
+)
+
+// coverageSum draws with a white-on-black canvas and returns the summed
+// coverage (in pixels) of the red channel.
+func coverageSum(w, h int, draw func(c *canvas)) (float64, *image.RGBA) {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	fillRect(img, img.Rect, color.NRGBA{0, 0, 0, 255})
+	var c canvas
+	c.setTarget(img, img.Rect)
+	draw(&c)
+	sum := 0.0
+	for i := 0; i < len(img.Pix); i += 4 {
+		sum += float64(img.Pix[i]) / 255
+	}
+	return sum, img
+}
+
+var white = color.NRGBA{255, 255, 255, 255}
+
+// TestFillAreaIsExact: anti-aliased coverage adds up to the polygon's area,
+// for shapes inside, across and outside the image's edges.
+func TestFillAreaIsExact(t *testing.T) {
+	cases := []struct {
+		name string
+		ring []pt
+		want float64
+	}{
+		{"square on the grid", []pt{{2, 2}, {12, 2}, {12, 12}, {2, 12}}, 100},
+		{"square off the grid", []pt{{2.25, 2.5}, {12.75, 2.5}, {12.75, 12.25}, {2.25, 12.25}}, 10.5 * 9.75},
+		{"triangle", []pt{{1, 1}, {31, 3}, {9, 29}}, 0.5 * math.Abs((31-1)*(29-1)-(9-1)*(3-1))},
+		{"cut by the left edge", []pt{{-10, 5}, {10, 5}, {10, 15}, {-10, 15}}, 100},
+		{"cut by the right and bottom edges", []pt{{28, 28}, {50, 28}, {50, 50}, {28, 50}}, 16},
+		{"entirely outside", []pt{{-40, -40}, {-20, -40}, {-20, -20}}, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, _ := coverageSum(32, 32, func(cv *canvas) {
+				cv.addRing(c.ring)
+				cv.fill(white)
+			})
+			// Each pixel is rounded to 1/255: allow that much per edge pixel.
+			if math.Abs(got-c.want) > 0.5+0.004*4*32 {
+				t.Errorf("coverage %.2f, want %.2f", got, c.want)
+			}
+		})
+	}
+}
+
+// TestFillHoleAndWinding: a hole wound the other way is cut out; rings wound
+// the same way overlap without doubling.
+func TestFillHoleAndWinding(t *testing.T) {
+	outer := []pt{{2, 2}, {30, 2}, {30, 30}, {2, 30}}
+	hole := []pt{{10, 10}, {10, 20}, {20, 20}, {20, 10}}
+	got, _ := coverageSum(32, 32, func(c *canvas) {
+		c.addRing(outer)
+		c.addRing(hole)
+		c.fill(white)
+	})
+	if math.Abs(got-(28*28-100)) > 1 {
+		t.Errorf("with a hole: coverage %.1f, want %d", got, 28*28-100)
+	}
+	same := []pt{{10, 10}, {20, 10}, {20, 20}, {10, 20}}
+	got, _ = coverageSum(32, 32, func(c *canvas) {
+		c.addRing(outer)
+		c.addRing(same)
+		c.fill(white)
+	})
+	if math.Abs(got-28*28) > 1 {
+		t.Errorf("overlapping rings: coverage %.1f, want %d", got, 28*28)
+	}
+}
+
+// TestHairlineInk: a hairline leaves width × length of ink at any angle,
+// and a polyline's shared vertices are not inked twice.
+func TestHairlineInk(t *testing.T) {
+	for _, deg := range []float64{0, 10, 30, 45, 60, 89, 90, 135} {
+		t.Run(fmt.Sprintf("%v°", deg), func(t *testing.T) {
+			r := 40.0
+			a := pt{50, 50}
+			b := pt{float32(50 + r*math.Cos(deg*math.Pi/180)), float32(50 + r*math.Sin(deg*math.Pi/180))}
+			mid := pt{(a.x + b.x) / 2, (a.y + b.y) / 2}
+			got, _ := coverageSum(100, 100, func(c *canvas) { c.stroke([]pt{a, mid, b}, 0.5, white) })
+			if want := 0.5 * r; math.Abs(got-want) > 0.05*want {
+				t.Errorf("ink %.2f, want %.2f", got, want)
+			}
+		})
+	}
+}
+
+// Example output: a triangle filled into a 12×8 canvas, as ASCII art
+// ('#' covered, '+' more than half, '.' some, ' ' none).
+func TestASCIITriangle(t *testing.T) {
+	_, img := coverageSum(12, 8, func(c *canvas) {
+		c.addRing([]pt{{1, 1}, {11, 1}, {1, 7}})
+		c.fill(white)
+	})
+	var sb strings.Builder
+	for y := 0; y < 8; y++ {
+		for x := 0; x < 12; x++ {
+			switch v := img.Pix[img.PixOffset(x, y)]; {
+			case v == 255:
+				sb.WriteByte('#')
+			case v > 127:
+				sb.WriteByte('+')
+			case v > 0:
+				sb.WriteByte('.')
+			default:
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteByte('\n')
+	}
+	// Row 1 spans x 1…11 at the top, the hypotenuse reaching x ≈ 9.3 at its
+	// bottom: pixels 1–8 are full, 9 mostly and 10 slightly covered.
+	want := "" +
+		"            \n" +
+		" ########+. \n" +
+		" ######++.  \n" +
+		" #####+.    \n" +
+		" ###+.      \n" +
+		" #++.       \n" +
+		" +.         \n" +
+		"            \n"
+	if sb.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", sb.String(), want)
+	}
+}
