@@ -90,3 +90,17 @@ func BenchmarkNewLayer50m(b *testing.B) {
 		sinkInt += len(NewLayer(cs, EqualEarth{}).Polys)
 	}
 }
+
+// BenchmarkLoad is start-up up to the first drawable frame: the ICC table and
+// 1:110m decoded (as LoadWorld does before it returns) and projected for the
+// default view. 1:50m is decoded in the background afterwards.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		w, err := loadCoarse()
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkInt += len(w.Layer(EqualEarth{}, Coarse).Polys)
+	}
+}

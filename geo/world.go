@@ -49,16 +49,10 @@ type layerKey struct {
 // LoadWorld decodes the ICC table and the 1:110m outlines, which is all the first
 // frame needs, and starts decoding 1:50m in the background.
 func LoadWorld() (*World, error) {
-	icc, err := LoadICC(data.ICC)
+	w, err := loadCoarse()
 	if err != nil {
 		return nil, err
 	}
-	coarse, err := DecodeCountries(data.Countries110m)
-	if err != nil {
-		return nil, fmt.Errorf("geo: countries-110m.geojson: %w", err)
-	}
-	w := &World{ICC: icc, layers: map[layerKey]*Layer{}, fine: make(chan struct{})}
-	w.levels[Coarse] = coarse
 	go func() {
 		fine, err := DecodeCountries(data.Countries50m)
 		w.mu.Lock()
@@ -70,6 +64,21 @@ func LoadWorld() (*World, error) {
 		w.mu.Unlock()
 		close(w.fine)
 	}()
+	return w, nil
+}
+
+// loadCoarse decodes what the first frame needs: the ICC table and 1:110m.
+func loadCoarse() (*World, error) {
+	icc, err := LoadICC(data.ICC)
+	if err != nil {
+		return nil, err
+	}
+	coarse, err := DecodeCountries(data.Countries110m)
+	if err != nil {
+		return nil, fmt.Errorf("geo: countries-110m.geojson: %w", err)
+	}
+	w := &World{ICC: icc, layers: map[layerKey]*Layer{}, fine: make(chan struct{})}
+	w.levels[Coarse] = coarse
 	return w, nil
 }
 

@@ -35,6 +35,7 @@ const usage = `usage:
                print every country's ICC status as CSV
   atlas export --out map.png [--width 1920] [--height 1080] [--date YYYY-MM-DD]
                [--select ISO3] [--projection equal-earth|equirectangular] [--scale 1]
+               [--detail auto|coarse|fine]
                write the map as a PNG
 `
 
@@ -166,6 +167,7 @@ func runExport(args []string, stdout io.Writer) error {
 	sel := fs.String("select", "", "ISO3 code of the country to highlight, e.g. CHN")
 	proj := fs.String("projection", geo.Projections[0].Name(), "equal-earth or equirectangular")
 	scale := fs.Float64("scale", 1, "pixels per map unit (2 draws lines twice as thick, like a HiDPI screen)")
+	detail := fs.String("detail", "auto", "outline detail: auto (by size), coarse (1:110m) or fine (1:50m)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -185,6 +187,18 @@ func runExport(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var level *geo.Level
+	switch *detail {
+	case "auto":
+	case "coarse", "fine":
+		l := geo.Coarse
+		if *detail == "fine" {
+			l = geo.Fine
+		}
+		level = &l
+	default:
+		return usageError{fmt.Errorf("--detail %q: want auto, coarse or fine", *detail)}
+	}
 	p, err := geo.ProjectionByName(*proj)
 	if err != nil {
 		return usageError{err}
@@ -199,7 +213,7 @@ func runExport(args []string, stdout io.Writer) error {
 			return usageError{fmt.Errorf("--select %q: no country with that ISO alpha-3 code on the map", *sel)}
 		}
 	}
-	job := export.Job{World: w, Projection: p, Date: d, Selected: iso, Width: *width, Height: *height, Scale: *scale}
+	job := export.Job{World: w, Projection: p, Date: d, Selected: iso, Width: *width, Height: *height, Scale: *scale, Level: level}
 	if err := export.WritePNGFile(*out, job); err != nil {
 		return err
 	}

@@ -19,11 +19,12 @@ type Job struct {
 	World      *geo.World
 	Projection geo.Projection
 	Date       geo.Date
-	Selected   string    // ISO3 to highlight, or ""
-	Width      int       // pixels
-	Height     int       // pixels
-	Scale      float64   // pixels per dp; 0 means 1
-	View       *geo.View // optional: the region to show (its size is replaced); nil shows the whole world
+	Selected   string     // ISO3 to highlight, or ""
+	Width      int        // pixels
+	Height     int        // pixels
+	Scale      float64    // pixels per dp; 0 means 1
+	View       *geo.View  // optional: the region to show (its size is replaced); nil shows the whole world
+	Level      *geo.Level // optional: the outline detail; nil picks it by size, as the window does
 	Style      *render.Style
 }
 
@@ -45,8 +46,12 @@ func Render(j Job) *image.RGBA {
 	if j.Style != nil {
 		st = *j.Style
 	}
+	level := geo.LevelFor(v, scale)
+	if j.Level != nil {
+		level = *j.Level
+	}
 	s := render.Scene{
-		Layer:     j.World.Layer(v.Proj, geo.LevelFor(v, scale)),
+		Layer:     j.World.Layer(v.Proj, level),
 		Status:    j.World.StatusOn(j.Date),
 		Selected:  j.Selected,
 		Graticule: true,

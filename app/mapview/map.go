@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -63,7 +64,14 @@ type Map struct {
 	lastPx   float64 // pixel scale of the last frame
 	dirty    bool    // the map changed since the last frame
 	dragging bool    // a drag is under way: frames may be up to half a pixel off
+
+	zoomPreview bool        // show the last frame scaled until the sharp one is drawn
+	sharpTimer  *time.Timer // draws the sharp frame once the wheel rests
 }
+
+// sharpDelay is how long the wheel must rest before a zoom's sharp frame is
+// drawn; until then each wheel event shows the last frame scaled, at once.
+const sharpDelay = 60 * time.Millisecond
 
 // New returns a map of world w showing ICC status on date d, in the default projection.
 func New(w *geo.World, d geo.Date) *Map {
@@ -196,6 +204,12 @@ func (m *Map) generate(w, h int) image.Image {
 	st := m.style()
 	v := m.view
 	v.Resize(float64(w)/px, float64(h)/px)
+	if m.zoomPreview {
+		if img, ok := m.frames.Preview(v, &st, px); ok {
+			m.dirty = false
+			return img
+		}
+	}
 	m.img, _ = m.frames.Draw(&m.scene, v, &st, px, !m.dragging)
 	m.dirty = false
 	return m.img
@@ -279,7 +293,23 @@ func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
 	}
 	m.view.ZoomAround(orb.Point{float64(ev.Position.X), float64(ev.Position.Y)}, dz)
 	m.hoverPos = ev.Position
+	m.showZoomPreview()
 	m.viewChanged()
+}
+
+// showZoomPreview makes the next frames scaled copies of the last sharp one
+// and draws the sharp frame when the wheel has rested for sharpDelay.
+func (m *Map) showZoomPreview() {
+	m.zoomPreview = true
+	if m.sharpTimer != nil {
+		m.sharpTimer.Stop()
+	}
+	m.sharpTimer = time.AfterFunc(sharpDelay, func() {
+		fyne.Do(func() {
+			m.zoomPreview = false
+			m.changed()
+		})
+	})
 }
 
 // MouseIn implements desktop.Hoverable.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -207,3 +208,29 @@ func d(a uint32, b uint8) uint32 {
 	}
 	return uint32(b) - a
 }
+
+// TestWheelZoomPreviewThenSharp: a wheel zoom first shows the last frame
+// scaled, then the sharp frame once the wheel rests.
+func TestWheelZoomPreviewThenSharp(t *testing.T) {
+	m, c, origin := newTestMap(t)
+	pos := at(m, origin, beijing)
+	m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos.Subtract(origin)}, Scrolled: fyne.Delta{DY: 60}})
+	if !m.zoomPreview {
+		t.Fatal("no preview after a wheel zoom")
+	}
+	c.Capture()
+	deadline := time.Now().Add(2 * time.Second)
+	for m.zoomPreview && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if m.zoomPreview {
+		t.Fatal("the sharp frame never followed the preview")
+	}
+	img := c.Capture()
+	want, _ := m.frames.Draw(&m.scene, m.View(), ptrStyle(m.style()), float64(c.Scale()), true)
+	if img.Bounds() != want.Rect {
+		t.Fatalf("capture %v, frame %v", img.Bounds(), want.Rect)
+	}
+}
+
+func ptrStyle(s render.Style) *render.Style { return &s }

@@ -19,6 +19,8 @@ type Frames struct {
 	r          Renderer
 	base, work *image.RGBA // base layer; scratch for shifting it
 	out        *image.RGBA // the frame handed out
+	outView    geo.View    // the view out was drawn with
+	preview    *image.RGBA // a scaled copy of out, while a sharp frame is pending
 	key        baseKey     // what base holds
 	valid      bool
 }
@@ -66,7 +68,56 @@ func (f *Frames) Draw(s *Scene, v geo.View, st *Style, pxPerDp float64, exact bo
 	}
 	copy(f.out.Pix, f.base.Pix)
 	f.r.DrawOverlay(f.out, f.out.Rect, s, drawn, st, pxPerDp)
+	f.outView = drawn
 	return f.out, drawn
+}
+
+// Preview returns the last frame scaled and moved to view v (same projection
+// and size, e.g. after a wheel zoom), sampling the nearest pixel; parts it
+// does not cover are background. It costs a copy of the image, so a zoom can
+// show at once while the sharp frame is drawn next. ok is false when there is
+// no last frame to scale (the caller then draws the sharp frame).
+func (f *Frames) Preview(v geo.View, st *Style, pxPerDp float64) (img *image.RGBA, ok bool) {
+	if f.out == nil || f.outView.Proj == nil || f.outView.Proj.Name() != v.Proj.Name() ||
+		f.outView.Width != v.Width || f.outView.Height != v.Height || f.key.pxPerDp != pxPerDp {
+		return nil, false
+	}
+	if f.preview == nil || f.preview.Rect != f.out.Rect {
+		f.preview = image.NewRGBA(f.out.Rect)
+	}
+	// A pixel x of the new frame shows the pixel a*x + b of the last one, per axis.
+	w, h := f.out.Rect.Dx(), f.out.Rect.Dy()
+	k := v.Scale() * pxPerDp
+	k0 := f.outView.Scale() * pxPerDp
+	ax := k0 / k
+	bx := (v.Width*pxPerDp/2-v.Center[0]*k)*(-ax) + f.outView.Width*pxPerDp/2 - f.outView.Center[0]*k0
+	by := (v.Height*pxPerDp/2+v.Center[1]*k)*(-ax) + f.outView.Height*pxPerDp/2 + f.outView.Center[1]*k0
+	cols := make([]int, w) // source column per column, -1 outside
+	for x := range cols {
+		sx := int(math.Floor(ax*(float64(x)+0.5) + bx))
+		if sx < 0 || sx >= w {
+			sx = -1
+		}
+		cols[x] = sx
+	}
+	bg := [4]uint8{st.Background.R, st.Background.G, st.Background.B, 255}
+	for y := 0; y < h; y++ {
+		sy := int(math.Floor(ax*(float64(y)+0.5) + by))
+		row := f.preview.Pix[y*f.preview.Stride : y*f.preview.Stride+4*w]
+		if sy < 0 || sy >= h {
+			fillPixels(row, st.Background)
+			continue
+		}
+		src := f.out.Pix[sy*f.out.Stride:]
+		for x, sx := range cols {
+			if sx < 0 {
+				copy(row[4*x:4*x+4], bg[:])
+				continue
+			}
+			copy(row[4*x:4*x+4], src[4*sx:4*sx+4])
+		}
+	}
+	return f.preview, true
 }
 
 func sameButCenter(a, b baseKey) bool {

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Side by side, in one run: Article Atlas's renderer and Mapnik 3.1 drawing the
+# anchor scene of ../shared/bench (all 1:50m countries of data/, plate carrée,
+# palette fills, 0.5 px borders, 7 lines of 2 px), then whole-process exports.
+# Prints medians in ms and the ratio ours / Mapnik.
+#
+# usage: app/render/compare.sh [BENCH_DIR]     (run from anywhere in the repo)
+# needs: Go, python3-mapnik (apt-get install -y python3-mapnik), /usr/bin/time
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bench=$(cd "${1:-$root/../shared/bench}" && pwd)
+cd "$root"
+export ATLAS_BENCH_DIR=$bench LANG=C.UTF-8
+if ! /usr/bin/python3 -c 'import mapnik' 2>/dev/null; then
+  echo "Mapnik's Python binding is missing: apt-get install -y python3-mapnik" >&2
+  exit 1
+fi
+runs=${RUNS:-10}
+data=data/countries-50m.geojson
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(go version | cut -d' ' -f3)"
+
+# Ours: go test benchmarks, $runs samples each, median of ns/op.
+benchout=$(go test -run '^$' -bench '^BenchmarkAnchor(1080|4K|PNG1080)$' -count "$runs" ./app/render)
+ours() { echo "$benchout" | awk -v n="Benchmark$1-" 'index($1, n) == 1 {print $3/1e6}' | median; }
+o1080=$(ours Anchor1080); o4k=$(ours Anchor4K); opng=$(ours AnchorPNG1080)
+
+# Mapnik: its script prints medians over --iters renders.
+m1080=$(/usr/bin/python3 "$bench/mapnik_render.py" --data "$data" --size 1920x1080 --iters 20)
+m4k=$(/usr/bin/python3 "$bench/mapnik_render.py" --data "$data" --size 3840x2160 --iters 20)
+field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+
+# Whole processes: our command-line export (the app's own scene) against Mapnik --once.
+go build -o /tmp/atlas-compare ./app
+wall() { # median wall ms of $runs runs of a command
+  for _ in $(seq "$runs"); do
+    s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
+  done | median
+}
+w_ours=$(wall /tmp/atlas-compare export --out /tmp/atlas-compare.png --width 1920 --height 1080)
+w_ours_fine=$(wall /tmp/atlas-compare export --out /tmp/atlas-compare.png --width 1920 --height 1080 --detail fine)
+w_mapnik=$(wall /usr/bin/python3 "$bench/mapnik_render.py" --data "$data" --size 1920x1080 --once --out /tmp/mapnik-compare.png)
+/usr/bin/time -f '%M' -o /tmp/atlas-compare.rss /tmp/atlas-compare export --out /tmp/atlas-compare.png --width 3840 --height 2160 >/dev/null 2>&1
+rss=$(tail -1 /tmp/atlas-compare.rss)
+
+row() { awk -v a="$2" -v b="$3" -v t="$1" -v g="$4" 'BEGIN {printf "| %-44s | %8.1f | %8.1f | %5.2f | %s |\n", t, a, b, a/b, g}'; }
+echo
+echo "| measure (median ms)                          |     ours |   Mapnik | ratio | target |"
+echo "|----------------------------------------------|---------:|---------:|------:|--------|"
+row "anchor render 1920×1080" "$o1080" "$(field "$m1080" render_ms)" "≤ 0.5"
+row "anchor render 3840×2160" "$o4k" "$(field "$m4k" render_ms)" "≤ 0.7"
+row "anchor render + PNG 1920×1080" "$opng" "$(field "$m1080" render_png32_ms)" "≤ 1.0"
+row "whole process, export 1920×1080 PNG" "$w_ours" "$w_mapnik" "< 1"
+row "whole process, export 1920×1080, 1:50m" "$w_ours_fine" "$w_mapnik" "< 1"
+echo
+echo "peak RSS of a 3840×2160 export, whole process: $((rss / 1024)) MB (target ≤ 150 MB)"
