@@ -7,6 +7,8 @@ package main
 import (
 	"fmt"
 	"os"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -23,6 +25,9 @@ const AppID = "org.articleatlas.atlas"
 // traceEnv, when set to 1, makes the window print state lines ("atlas: ready …",
 // "atlas: selected CHN") on stdout for end-to-end tests.
 const traceEnv = "ATLAS_TRACE"
+
+// started is when the process began, for the start-up time the trace reports.
+var started = time.Now()
 
 func main() {
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
@@ -66,16 +71,20 @@ func trace(a fyne.App, w fyne.Window, u *ui.UI) {
 		}
 		fmt.Printf("atlas: selected %s\n", iso)
 	}
+	var once sync.Once
 	a.Lifecycle().SetOnStarted(func() {
-		go func() {
-			<-u.World.FineReady()
-			fyne.Do(func() {
-				pos := a.Driver().AbsolutePositionForObject(u.Map)
-				v := u.Map.View()
-				p := v.ToScreen(orb.Point{116.40, 39.90})
-				scale := float64(w.Canvas().Scale())
-				fmt.Printf("atlas: ready beijing=%d,%d\n", int((float64(pos.X)+p[0])*scale), int((float64(pos.Y)+p[1])*scale))
-			})
-		}()
+		once.Do(func() {
+			go func() {
+				<-u.World.FineReady()
+				fyne.Do(func() {
+					pos := a.Driver().AbsolutePositionForObject(u.Map)
+					v := u.Map.View()
+					p := v.ToScreen(orb.Point{116.40, 39.90})
+					scale := float64(w.Canvas().Scale())
+					fmt.Printf("atlas: ready beijing=%d,%d startup=%dms\n", int((float64(pos.X)+p[0])*scale), int((float64(pos.Y)+p[1])*scale),
+						time.Since(started).Milliseconds())
+				})
+			}()
+		})
 	})
 }

@@ -86,9 +86,11 @@ func TestRealWindowClickBeijing(t *testing.T) {
 
 	ready := waitFor("atlas: ready ", 60*time.Second)
 	var x, y int
-	if _, err := fmt.Sscanf(ready, "atlas: ready beijing=%d,%d", &x, &y); err != nil {
+	var startup int
+	if _, err := fmt.Sscanf(ready, "atlas: ready beijing=%d,%d startup=%dms", &x, &y, &startup); err != nil {
 		t.Fatalf("cannot read %q: %v", ready, err)
 	}
+	t.Logf("window ready %d ms after start (both levels of detail loaded)", startup)
 	xdo := func(args ...string) string {
 		t.Helper()
 		cmd := exec.CommandContext(ctx, "xdotool", args...)

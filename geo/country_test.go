@@ -178,3 +178,17 @@ func TestFocusBoundLeavesOutFarIslands(t *testing.T) {
 		t.Error("China's focus bound does not contain Beijing")
 	}
 }
+
+func TestDisplayNames(t *testing.T) {
+	w := loadWorld(t)
+	for iso, want := range map[string]string{
+		"COD": "Democratic Republic of the Congo", // ICC record, fuller than the outline's "Dem. Rep. Congo"
+		"CHN": "China",                            // no ICC record: the outline's name
+		"XKX": "Kosovo",
+		"ZZZ": "ZZZ",
+	} {
+		if got := w.Name(iso); got != want {
+			t.Errorf("Name(%s) = %q, want %q", iso, got, want)
+		}
+	}
+}

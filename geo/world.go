@@ -140,3 +140,21 @@ func (w *World) StatusOn(d Date) map[string]Status {
 	}
 	return out
 }
+
+// Name is the display name of a country: the full name from the ICC table when
+// the state or territory has a record there ("Democratic Republic of the
+// Congo"), else the outline's shorter Natural Earth name ("Dem. Rep. Congo"
+// has a record; "China" does not), else the code itself.
+func (w *World) Name(iso3 string) string {
+	if m := w.ICC.Lookup(iso3); m != nil && m.Name != "" {
+		return m.Name
+	}
+	for _, l := range []Level{Fine, Coarse} {
+		if cs, _ := w.Countries(l); cs != nil {
+			if c := cs.ByISO(iso3); c != nil {
+				return c.Name
+			}
+		}
+	}
+	return iso3
+}

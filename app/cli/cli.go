@@ -113,7 +113,7 @@ func ListRows(w *geo.World, d geo.Date) []Row {
 	var rows []Row
 	for _, c := range cs.List {
 		seen[c.ISO3] = true
-		rows = append(rows, Row{ISO3: c.ISO3, Name: c.Name, Status: w.ICC.StatusOn(c.ISO3, d)})
+		rows = append(rows, Row{ISO3: c.ISO3, Name: w.Name(c.ISO3), Status: w.ICC.StatusOn(c.ISO3, d)})
 	}
 	for i := range w.ICC.States {
 		m := &w.ICC.States[i]

@@ -56,7 +56,8 @@ func TestListArticleDate(t *testing.T) {
 		"KGZ": "KGZ,Kyrgyzstan,signatory,1998-12-08,",
 		"PHL": "PHL,Philippines,withdrawn,2019-03-17,",
 		"UKR": "UKR,Ukraine,signatory,2000-01-20,2025-01-01",
-		"COK": "COK,Cook Is.,party,2008-10-01,",
+		"COK": "COK,Cook Islands,party,2008-10-01,",
+		"COD": "COD,Democratic Republic of the Congo,party,2002-07-01,",
 	} {
 		if got := strings.Join(byISO[iso], ","); got != want {
 			t.Errorf("row %s = %q, want %q", iso, got, want)

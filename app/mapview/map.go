@@ -344,11 +344,7 @@ func (m *Map) updateHover(pos fyne.Position, inside bool) {
 
 // tipText is the tooltip for a country: its name and ICC status on the map's date.
 func (m *Map) tipText(iso string) string {
-	name := iso
-	if c := m.layer().Countries.ByISO(iso); c != nil {
-		name = c.Name
-	}
-	return name + " — " + m.world.ICC.StatusOn(iso, m.date).Status.Label()
+	return m.world.Name(iso) + " — " + m.world.ICC.StatusOn(iso, m.date).Status.Label()
 }
 
 func (m *Map) requestFocus() {

@@ -142,11 +142,7 @@ func (d *Details) Show(iso3 string, day geo.Date) {
 		d.showFilled()
 		return
 	}
-	name := iso3
-	cs, _ := d.world.Countries(geo.Fine)
-	if c := cs.ByISO(iso3); c != nil {
-		name = c.Name
-	}
+	name := d.world.Name(iso3)
 	si := d.world.ICC.StatusOn(iso3, day)
 	st := mapview.ThemeStyle(fyne.CurrentApp().Settings().Theme())
 	d.Name.SetText(name)
