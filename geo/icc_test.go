@@ -73,6 +73,8 @@ func TestStatusOn(t *testing.T) {
 		{"UKR", "2025-01-01", Party, "State party since 1 January 2025"},
 		{"ARM", "2024-02-01", Party, "State party since 1 February 2024"},
 		{"MYS", "2019-04-01", NonParty, "Not a party"},
+		{"GRL", "2004-09-30", NonParty, "Not a party"},
+		{"GRL", "2023-10-17", Party, "Rome Statute applies since 1 October 2004 (territory of Denmark)"},
 		{"ZZZ", "2023-10-17", NonParty, "Not a party"},
 	}
 	for _, c := range cases {
