@@ -192,3 +192,24 @@ func TestDisplayNames(t *testing.T) {
 		}
 	}
 }
+
+// TestHitToleranceReachesIslands: a click a few dp off a small island state
+// picks it; open ocean farther away picks nothing.
+func TestHitToleranceReachesIslands(t *testing.T) {
+	w := loadWorld(t)
+	l := w.Layer(EqualEarth{}, Fine)
+	v := NewView(EqualEarth{}, 1280, 720)
+	ci, _ := l.Countries.Index("MLT")
+	malta := l.Polys[l.ByCountry[ci][0]].Bound.Center()
+	s := v.ProjectedToScreen(malta)
+	for _, off := range []orb.Point{{0, 0}, {2, 0}, {0, -2}, {-1.5, 1.5}} {
+		got, ok := v.HitTest(l, orb.Point{s[0] + off[0], s[1] + off[1]})
+		if !ok || l.Countries.List[got].ISO3 != "MLT" {
+			t.Errorf("click %v dp from Malta's centre picked %v (ok %v)", off, l.Countries.List[got].ISO3, ok)
+		}
+	}
+	pacific := v.ToScreen(orb.Point{-140, 10})
+	if got, ok := v.HitTest(l, pacific); ok {
+		t.Errorf("open Pacific picked %s", l.Countries.List[got].ISO3)
+	}
+}

@@ -157,6 +157,32 @@ func (l *Layer) HitTest(pt orb.Point) (country int, ok bool) {
 	return 0, false
 }
 
+// Nearest returns the country with an edge closest to the projected point pt,
+// if one is within tol (projected units): it lets a pointer pick islands and
+// coasts smaller than a fingertip.
+func (l *Layer) Nearest(pt orb.Point, tol float64) (country int, ok bool) {
+	if math.IsNaN(pt[0]) || math.IsNaN(pt[1]) || !(tol > 0) {
+		return 0, false
+	}
+	best := tol * tol
+	x0, y0 := l.grid.index(orb.Point{pt[0] - tol, pt[1] - tol})
+	x1, y1 := l.grid.index(orb.Point{pt[0] + tol, pt[1] + tol})
+	for gy := y0; gy <= y1; gy++ {
+		for gx := x0; gx <= x1; gx++ {
+			for _, pi := range l.grid.cells[gy*l.grid.nx+gx] {
+				p := &l.Polys[pi]
+				if !p.Bound.Pad(tol).Contains(pt) {
+					continue
+				}
+				if d := p.bands.distance2(pt, tol); d < best {
+					best, country, ok = d, p.Country, true
+				}
+			}
+		}
+	}
+	return country, ok
+}
+
 // edgeBands buckets a polygon's edges by horizontal band so that a point-in-polygon
 // test only crosses the edges of the band the point lies in.
 type edgeBands struct {
@@ -209,6 +235,29 @@ func (eb *edgeBands) contains(pt orb.Point) bool {
 		}
 	}
 	return in
+}
+
+// distance2 is the squared distance from pt to the nearest edge in the bands
+// within tol of pt's y (or tol² if none is nearer).
+func (eb *edgeBands) distance2(pt orb.Point, tol float64) float64 {
+	best := tol * tol
+	for k := eb.band(pt[1] - tol); k <= eb.band(pt[1]+tol); k++ {
+		for _, s := range eb.bands[k] {
+			best = math.Min(best, segmentDistance2(pt, s))
+		}
+	}
+	return best
+}
+
+// segmentDistance2 is the squared distance from p to the segment s.
+func segmentDistance2(p orb.Point, s segment) float64 {
+	dx, dy := s.x1-s.x0, s.y1-s.y0
+	t := 0.0
+	if l2 := dx*dx + dy*dy; l2 > 0 {
+		t = math.Max(0, math.Min(1, ((p[0]-s.x0)*dx+(p[1]-s.y0)*dy)/l2))
+	}
+	ex, ey := s.x0+t*dx-p[0], s.y0+t*dy-p[1]
+	return ex*ex + ey*ey
 }
 
 // polyGrid is a uniform grid over the projected world; each cell lists the

@@ -147,8 +147,17 @@ func (v *View) clamp() {
 	v.Center[1] = math.Max(v.world.Min[1], math.Min(v.world.Max[1], v.Center[1]))
 }
 
+// HitToleranceDp is how far (dp) from a country's edge a pointer still picks
+// it, when it is over no country: small islands stay clickable at any zoom.
+const HitToleranceDp = 3.0
+
 // HitTest returns the country under the screen point at (dp) in layer l, drawn
-// with this view; ok is false over the ocean.
+// with this view, or else the country whose edge is within HitToleranceDp;
+// ok is false over open ocean.
 func (v View) HitTest(l *Layer, at orb.Point) (int, bool) {
-	return l.HitTest(v.ScreenToProjected(at))
+	p := v.ScreenToProjected(at)
+	if ci, ok := l.HitTest(p); ok {
+		return ci, true
+	}
+	return l.Nearest(p, HitToleranceDp/v.Scale())
 }
