@@ -62,6 +62,13 @@ func LoadWorld() (*World, error) {
 			w.levels[Fine] = fine
 		}
 		w.mu.Unlock()
+		if err == nil {
+			// Project 1:50m for every projection now, off the UI's goroutine,
+			// so the first zoom that needs it does not wait for it.
+			for _, p := range Projections {
+				w.Layer(p, Fine)
+			}
+		}
 		close(w.fine)
 	}()
 	return w, nil
@@ -93,7 +100,8 @@ func LoadWorldSync() (*World, error) {
 	return w, w.err
 }
 
-// FineReady returns a channel closed when the 1:50m outlines are decoded.
+// FineReady returns a channel closed when the 1:50m outlines are decoded and
+// projected for every projection.
 func (w *World) FineReady() <-chan struct{} { return w.fine }
 
 // Countries returns the country set at a level, falling back to 1:110m while
@@ -108,18 +116,26 @@ func (w *World) Countries(l Level) (*Countries, Level) {
 }
 
 // Layer returns the projected layer for p at level l (or the coarse one while the
-// fine one loads), building it on first use.
+// fine one loads), building it on first use. Building does not hold the lock,
+// so other callers are not kept waiting; if two build the same layer at once,
+// the first one stored wins.
 func (w *World) Layer(p Projection, l Level) *Layer {
 	cs, l := w.Countries(l)
 	key := layerKey{p.Name(), l}
+	w.mu.Lock()
+	ly, ok := w.layers[key]
+	w.mu.Unlock()
+	if ok {
+		return ly
+	}
+	built := NewLayer(cs, p)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if ly, ok := w.layers[key]; ok {
 		return ly
 	}
-	ly := NewLayer(cs, p)
-	w.layers[key] = ly
-	return ly
+	w.layers[key] = built
+	return built
 }
 
 // LevelFor picks the level of detail for drawing view v at pxPerDp device pixels per dp.
