@@ -65,8 +65,9 @@ type Map struct {
 	dirty    bool    // the map changed since the last frame
 	dragging bool    // a drag is under way: frames may be up to half a pixel off
 
-	zoomPreview bool        // show the last frame scaled until the sharp one is drawn
-	sharpTimer  *time.Timer // draws the sharp frame once the wheel rests
+	ring        *canvas.Rectangle // focus ring, shown while the keys move the map
+	zoomPreview bool              // show the last frame scaled until the sharp one is drawn
+	sharpTimer  *time.Timer       // draws the sharp frame once the wheel rests
 }
 
 // sharpDelay is how long the wheel must rest before a zoom's sharp frame is
@@ -182,6 +183,9 @@ func (m *Map) CreateRenderer() fyne.WidgetRenderer {
 	m.raster = canvas.NewRaster(m.generate)
 	m.raster.ScaleMode = canvas.ImageScalePixels
 	m.tip = newTooltip()
+	m.ring = canvas.NewRectangle(color.Transparent)
+	m.ring.StrokeWidth = 2
+	m.showFocus()
 	return &mapRenderer{m: m}
 }
 
@@ -353,11 +357,33 @@ func (m *Map) requestFocus() {
 	}
 }
 
-// FocusGained implements fyne.Focusable.
-func (m *Map) FocusGained() { m.focused = true }
+// FocusGained shows the focus ring: the keys now move the map.
+func (m *Map) FocusGained() {
+	m.focused = true
+	m.showFocus()
+}
 
-// FocusLost implements fyne.Focusable.
-func (m *Map) FocusLost() { m.focused = false }
+// FocusLost hides the focus ring.
+func (m *Map) FocusLost() {
+	m.focused = false
+	m.showFocus()
+}
+
+// Focused reports whether the map has the keyboard focus.
+func (m *Map) Focused() bool { return m.focused }
+
+func (m *Map) showFocus() {
+	if m.ring == nil {
+		return
+	}
+	m.ring.StrokeColor = m.Theme().Color(theme.ColorNameFocus, fyne.CurrentApp().Settings().ThemeVariant())
+	if m.focused {
+		m.ring.Show()
+	} else {
+		m.ring.Hide()
+	}
+	m.ring.Refresh()
+}
 
 // TypedRune handles + and − (zoom) and 0 (reset view).
 func (m *Map) TypedRune(r rune) {
@@ -404,6 +430,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	m := r.m
 	m.raster.Resize(size)
 	m.raster.Move(fyne.NewPos(0, 0))
+	m.ring.Resize(size)
 	if float64(size.Width) != m.view.Width || float64(size.Height) != m.view.Height {
 		m.view.Resize(float64(size.Width), float64(size.Height))
 		m.dirty = true
@@ -416,10 +443,11 @@ func (r *mapRenderer) Refresh() {
 	r.m.dirty = true
 	r.m.raster.Refresh()
 	r.m.tip.refreshTheme()
+	r.m.showFocus()
 }
 
 func (r *mapRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.m.raster, r.m.tip.bg, r.m.tip.text}
+	return []fyne.CanvasObject{r.m.raster, r.m.ring, r.m.tip.bg, r.m.tip.text}
 }
 
 func (r *mapRenderer) Destroy() {}

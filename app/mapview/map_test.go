@@ -124,7 +124,13 @@ func TestHoverShowsTooltip(t *testing.T) {
 
 func TestKeys(t *testing.T) {
 	m, c, _ := newTestMap(t)
+	if m.ring.Visible() {
+		t.Error("focus ring shown before the map has focus")
+	}
 	c.Focus(m)
+	if !m.Focused() || !m.ring.Visible() {
+		t.Error("no focus ring after the map took focus")
+	}
 	test.Type(m, "+")
 	if got := m.View().Zoom; math.Abs(got-keyZoomStep) > 1e-9 {
 		t.Errorf("zoom after + = %v, want %v", got, keyZoomStep)
