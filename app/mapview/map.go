@@ -58,7 +58,7 @@ type Map struct {
 	hoverPos fyne.Position // pointer position while hovering (dp)
 
 	frames   render.Frames
-	img      *image.RGBA
+	img      *image.RGBA // the last frame handed out (sharp, or a zoom preview)
 	raster   *canvas.Raster
 	tip      *tooltip
 	lastPx   float64 // pixel scale of the last frame
@@ -201,7 +201,7 @@ func (m *Map) generate(w, h int) image.Image {
 		px = float64(w) / float64(size.Width)
 	}
 	if m.img != nil && m.img.Rect.Dx() == w && m.img.Rect.Dy() == h && !m.dirty && px == m.lastPx {
-		return m.img
+		return m.img // the last frame handed out, sharp or preview
 	}
 	m.lastPx = px
 	m.scene.Layer = m.layer()
@@ -210,7 +210,7 @@ func (m *Map) generate(w, h int) image.Image {
 	v.Resize(float64(w)/px, float64(h)/px)
 	if m.zoomPreview {
 		if img, ok := m.frames.Preview(v, &st, px); ok {
-			m.dirty = false
+			m.img, m.dirty = img, false
 			return img
 		}
 	}

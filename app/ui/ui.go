@@ -90,12 +90,6 @@ func projectionLabel(p geo.Projection) string {
 	return p.Name()
 }
 
-// Select selects country iso3 ("" clears) on the map and in the details panel.
-func (u *UI) Select(iso3 string) {
-	u.Map.Select(iso3)
-	u.Details.Show(iso3, u.Map.Date())
-}
-
 // Details is the side panel describing the selected country.
 type Details struct {
 	world  *geo.World
