@@ -37,6 +37,7 @@ type anchorScene struct {
 	palette                  []color.NRGBA
 	strokeW, lineW           float32
 	countries                *geo.Countries
+	polyBounds               [][]orb.Bound // per country, per polygon: computed once, not per frame
 	lines                    []orb.LineString
 }
 
@@ -85,6 +86,13 @@ func loadAnchor(t testing.TB) *anchorScene {
 	if a.countries, err = geo.DecodeCountries(data.Countries50m); err != nil {
 		t.Fatal(err)
 	}
+	for _, c := range a.countries.List {
+		var bs []orb.Bound
+		for _, poly := range c.Shape {
+			bs = append(bs, poly.Bound())
+		}
+		a.polyBounds = append(a.polyBounds, bs)
+	}
 	return a
 }
 
@@ -105,8 +113,8 @@ func (a *anchorScene) draw(r *Renderer, dst *image.RGBA) {
 			if !view.Intersects(c.Bound) {
 				continue
 			}
-			for _, poly := range c.Shape {
-				if !view.Intersects(poly.Bound()) {
+			for pi, poly := range c.Shape {
+				if !view.Intersects(a.polyBounds[i][pi]) {
 					continue
 				}
 				for _, ring := range poly {
