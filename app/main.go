@@ -51,6 +51,11 @@ func main() {
 
 	go func() {
 		<-world.FineReady()
+		// Project 1:50m for every projection now, off the UI's goroutine, so
+		// the first zoom that needs it does not stall the window.
+		for _, p := range geo.Projections {
+			world.Layer(p, geo.Fine)
+		}
 		fyne.Do(func() {
 			u.Legend.Update(u.Map.Date())
 			u.Map.Refresh()

@@ -62,13 +62,6 @@ func LoadWorld() (*World, error) {
 			w.levels[Fine] = fine
 		}
 		w.mu.Unlock()
-		if err == nil {
-			// Project 1:50m for every projection now, off the UI's goroutine,
-			// so the first zoom that needs it does not wait for it.
-			for _, p := range Projections {
-				w.Layer(p, Fine)
-			}
-		}
 		close(w.fine)
 	}()
 	return w, nil
@@ -100,8 +93,7 @@ func LoadWorldSync() (*World, error) {
 	return w, w.err
 }
 
-// FineReady returns a channel closed when the 1:50m outlines are decoded and
-// projected for every projection.
+// FineReady returns a channel closed when the 1:50m outlines are decoded.
 func (w *World) FineReady() <-chan struct{} { return w.fine }
 
 // Countries returns the country set at a level, falling back to 1:110m while
