@@ -116,7 +116,7 @@ func (c *canvas) line(a, b pt) {
 	// Work in the clip's frame, in float64 so long edges stay exact.
 	ox, oy := float64(c.clip.Min.X), float64(c.clip.Min.Y)
 	x0, y0, x1, y1 := float64(a.x)-ox, float64(a.y)-oy, float64(b.x)-ox, float64(b.y)-oy
-	if y0 == y1 || math.IsNaN(x0+y0+x1+y1) {
+	if y0 == y1 || !finite(x0) || !finite(y0) || !finite(x1) || !finite(y1) {
 		return
 	}
 	dir := 1.0
@@ -167,14 +167,21 @@ func (c *canvas) line(a, b pt) {
 	}
 }
 
-// edge walks an edge (ya < yb, inside the clip) row by row.
+// edge walks an edge (ya < yb, inside the clip) row by row. The x where the
+// edge leaves a row is interpolated, so it is kept within [xa, xb] (and the
+// last one is xb itself): round-off must not carry it past the clip's side,
+// where it would leave a cell outside the row.
 func (c *canvas) edge(xa, ya, xb, yb, dir float64) {
 	dxdy := (xb - xa) / (yb - ya)
+	lo, hi := fmin(xa, xb), fmax(xa, xb)
 	y, x := ya, xa
 	for y < yb {
 		row := floor(y)
 		ny := fmin(row+1, yb)
-		nx := xa + (ny-ya)*dxdy
+		nx := xb
+		if ny < yb {
+			nx = fmax(lo, fmin(hi, xa+(ny-ya)*dxdy))
+		}
 		c.rowEdge(int32(row), x, y, nx, ny, dir)
 		x, y = nx, ny
 	}
@@ -218,9 +225,15 @@ func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 	}
 }
 
-// floor, fmin and fmax are math.Floor, Min and Max for the finite, in-range
-// values of the edge walk, without their NaN and infinity cases.
+// finite reports whether f is neither NaN nor infinite.
+func finite(f float64) bool { return f-f == 0 }
+
+// floor, fmin and fmax are math.Floor, Min and Max for the finite values of
+// the edge walk, without their NaN and infinity cases.
 func floor(x float64) float64 {
+	if x > 1<<52 || x < -(1<<52) {
+		return math.Floor(x) // already whole; int64 would overflow
+	}
 	f := float64(int64(x))
 	if f > x {
 		f--
@@ -243,7 +256,13 @@ func fmax(a, b float64) float64 {
 }
 
 // put accumulates into the cell (x, y), merging runs of pieces in one cell.
+// Rows hold cells in [0, width] only: a piece left of the clip covers all of
+// pixel 0 (its cover, no area), and the edge walk never leaves one further
+// right than width.
 func (c *canvas) put(x, y int32, cover, area float64) {
+	if x < 0 {
+		x, area = 0, 0
+	}
 	if c.hasCur && c.cur.x == x && c.curY == y {
 		c.cur.cover += float32(cover)
 		c.cur.area += float32(area)
@@ -451,7 +470,7 @@ func (c *canvas) stroke(line []pt, w float32, col color.NRGBA) {
 func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 	ax, ay, bx, by := float64(a.x), float64(a.y), float64(b.x), float64(b.y)
 	dx, dy := bx-ax, by-ay
-	if math.IsNaN(dx+dy) || (dx == 0 && dy == 0) {
+	if !finite(dx) || !finite(dy) || (dx == 0 && dy == 0) {
 		return
 	}
 	steep := math.Abs(dy) > math.Abs(dx)
@@ -462,8 +481,10 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 		ax, ay, bx, by = bx, by, ax, ay
 	}
 	lo, hi := c.clip.Min.X, c.clip.Max.X
+	across0, across1 := float64(c.clip.Min.Y), float64(c.clip.Max.Y)
 	if steep {
 		lo, hi = c.clip.Min.Y, c.clip.Max.Y
+		across0, across1 = float64(c.clip.Min.X), float64(c.clip.Max.X)
 	}
 	slope := dy / dx
 	// The band's thickness across the walk axis: w / cos θ.
@@ -480,8 +501,11 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 		span := s1 - s0
 		yc := ay + ((s0+s1)/2-ax)*slope
 		top, bot := yc-t/2, yc+t/2
-		r := floor(top)
-		for ; r < bot; r++ {
+		if bot <= across0 || top >= across1 {
+			continue // the band misses the clip in this column
+		}
+		r := floor(max(top, across0-1))
+		for ; r < bot && r < across1; r++ {
 			cov := (min(bot, r+1) - max(top, r)) * span * ca
 			if cov <= 0 {
 				continue

@@ -1,0 +1,48 @@
+package render
+
+import (
+	"image"
+	"runtime"
+	"testing"
+
+	"articleatlas/geo"
+
+	"github.com/paulmach/orb"
+)
+
+// TestFillEdgeRoundOffLeftOfClip: an edge that reaches x = 0 within float
+// round-off used to leave a cell at x = −1, and fill then sliced the row at
+// a negative offset. The triangle is the smallest shape found that did so.
+func TestFillEdgeRoundOffLeftOfClip(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 200, 200))
+	var c canvas
+	c.setTarget(img, img.Rect)
+	c.addPoly(pt{15.307893, 11.790756}, pt{-4.27845, 134.614}, pt{100, 134.614})
+	for _, y := range c.touched {
+		for _, cl := range c.rows[y] {
+			if cl.x < 0 || cl.x > int32(c.clip.Dx()) {
+				t.Fatalf("row %d has a cell at x = %d, outside the clip [0, %d]", y, cl.x, c.clip.Dx())
+			}
+		}
+	}
+	c.flushCell()
+	if c.hasCur {
+		t.Fatal("cell left pending")
+	}
+	c.fill(white) // panicked with "slice bounds out of range [-4::]"
+}
+
+// TestDrawZoomedEuropeTwoCores is the window crash seen while panning a
+// zoomed map: this view, drawn in bands on two cores, panicked in fill.
+func TestDrawZoomedEuropeTwoCores(t *testing.T) {
+	world := loadWorld(t)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	v := geo.NewView(geo.Equirectangular{}, 1000, 640)
+	v.Center = orb.Point{1.0333499536760833, 0.8538788326519844}
+	v.Zoom = 4.435921974176106
+	s := Scene{Layer: world.Layer(v.Proj, geo.Fine), Status: world.StatusOn(geo.ArticleDate), Graticule: true}
+	st := LightStyle()
+	img := image.NewRGBA(image.Rect(0, 0, 1000, 640))
+	var r Renderer
+	r.Draw(img, &s, v, &st, 1)
+}
