@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -18,6 +19,36 @@ import (
 // that China is selected. Without Xvfb or xdotool it is skipped, except under
 // CI=true, where it fails.
 func TestRealWindowClickBeijing(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	a := startWindow(t, ctx)
+	x, y := a.beijing()
+	a.xdo("mousemove", "--window", a.win, fmt.Sprint(x), fmt.Sprint(y), "click", "1")
+	a.waitFor("atlas: selected CHN", 15*time.Second)
+	a.requireAlive()
+	a.screenshot("window-beijing.png")
+}
+
+// window is the app running in a real window on a private Xvfb display.
+type window struct {
+	t       *testing.T
+	ctx     context.Context
+	display string
+	win     string // X window id
+	ready   string // the app's "atlas: ready …" line
+	proc    *exec.Cmd
+	lines   chan string
+	exited  chan error
+
+	mu     sync.Mutex
+	stderr strings.Builder
+}
+
+// startWindow skips the test where a real window cannot be opened (with
+// -short, or without Xvfb and xdotool outside CI), builds the app, starts it
+// with ATLAS_TRACE=1 and waits until it reports that it is ready.
+func startWindow(t *testing.T, ctx context.Context) *window {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("opens a real window; skipped with -short")
 	}
@@ -29,95 +60,123 @@ func TestRealWindowClickBeijing(t *testing.T) {
 			t.Skipf("%s is not installed (apt-get install xvfb xdotool)", tool)
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-
 	bin := filepath.Join(t.TempDir(), "atlas")
 	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-
-	display := startXvfb(t, ctx)
-	app := exec.CommandContext(ctx, bin)
-	app.Env = append(os.Environ(), "DISPLAY="+display, "ATLAS_TRACE=1", "LANG=en_US.UTF-8")
-	stdout, err := app.StdoutPipe()
+	a := &window{t: t, ctx: ctx, display: startXvfb(t, ctx), lines: make(chan string, 64), exited: make(chan error, 1)}
+	a.proc = exec.CommandContext(ctx, bin)
+	a.proc.Env = append(os.Environ(), "DISPLAY="+a.display, "ATLAS_TRACE=1", "LANG=en_US.UTF-8")
+	stdout, err := a.proc.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stderr strings.Builder
-	app.Stderr = &stderr
-	if err := app.Start(); err != nil {
+	a.proc.Stderr = writerFunc(func(p []byte) (int, error) {
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		return a.stderr.Write(p)
+	})
+	if err := a.proc.Start(); err != nil {
 		t.Fatal(err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- app.Wait() }()
-	defer func() {
-		app.Process.Kill()
-		<-exited
-	}()
-	lines := make(chan string, 16)
+	go func() { a.exited <- a.proc.Wait() }()
+	t.Cleanup(func() {
+		a.proc.Process.Kill()
+		<-a.exited
+	})
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
-
-	waitFor := func(prefix string, d time.Duration) string {
-		t.Helper()
-		deadline := time.After(d)
-		for {
 			select {
-			case l, ok := <-lines:
-				if !ok {
-					t.Fatalf("app closed its output before %q; stderr:\n%s", prefix, stderr.String())
-				}
-				if strings.HasPrefix(l, prefix) {
-					return l
-				}
-			case err := <-exited:
-				t.Fatalf("app exited (%v) before %q; stderr:\n%s", err, prefix, stderr.String())
-			case <-deadline:
-				t.Fatalf("no %q from the app within %v; stderr:\n%s", prefix, d, stderr.String())
+			case a.lines <- sc.Text():
+			default: // nobody waits for this line
 			}
 		}
-	}
+		close(a.lines)
+	}()
+	a.ready = a.waitFor("atlas: ready ", 60*time.Second)
+	a.win = strings.Fields(a.xdo("search", "--sync", "--name", "Article Atlas"))[0]
+	return a
+}
 
-	ready := waitFor("atlas: ready ", 60*time.Second)
-	var x, y int
+type writerFunc func(p []byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// Stderr is what the app has written on stderr so far.
+func (a *window) Stderr() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.stderr.String()
+}
+
+// beijing is where Beijing was drawn when the window became ready, in window pixels.
+func (a *window) beijing() (x, y int) {
 	var startup int
-	if _, err := fmt.Sscanf(ready, "atlas: ready beijing=%d,%d startup=%dms", &x, &y, &startup); err != nil {
-		t.Fatalf("cannot read %q: %v", ready, err)
+	if _, err := fmt.Sscanf(a.ready, "atlas: ready beijing=%d,%d startup=%dms", &x, &y, &startup); err != nil {
+		a.t.Fatalf("cannot read %q: %v", a.ready, err)
 	}
-	t.Logf("window ready %d ms after start (both levels of detail loaded)", startup)
-	xdo := func(args ...string) string {
-		t.Helper()
-		cmd := exec.CommandContext(ctx, "xdotool", args...)
-		cmd.Env = append(os.Environ(), "DISPLAY="+display)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("xdotool %v: %v\n%s", args, err, out)
-		}
-		return strings.TrimSpace(string(out))
-	}
-	win := strings.Fields(xdo("search", "--sync", "--name", "Article Atlas"))[0]
-	xdo("mousemove", "--window", win, fmt.Sprint(x), fmt.Sprint(y))
-	xdo("click", "1")
-	waitFor("atlas: selected CHN", 15*time.Second)
+	a.t.Logf("window ready %d ms after start (both levels of detail loaded)", startup)
+	return x, y
+}
 
+// waitFor returns the first line the app prints that starts with prefix, and
+// fails the test if the app exits or stays silent for d.
+func (a *window) waitFor(prefix string, d time.Duration) string {
+	a.t.Helper()
+	deadline := time.After(d)
+	for {
+		select {
+		case l, ok := <-a.lines:
+			if !ok {
+				a.t.Fatalf("app closed its output before %q; stderr:\n%s", prefix, a.Stderr())
+			}
+			if strings.HasPrefix(l, prefix) {
+				return l
+			}
+		case err := <-a.exited:
+			a.exited <- err
+			a.t.Fatalf("app exited (%v) before %q; stderr:\n%s", err, prefix, a.Stderr())
+		case <-deadline:
+			a.t.Fatalf("no %q from the app within %v; stderr:\n%s", prefix, d, a.Stderr())
+		}
+	}
+}
+
+// xdo runs xdotool on the app's display and returns its output.
+func (a *window) xdo(args ...string) string {
+	a.t.Helper()
+	cmd := exec.CommandContext(a.ctx, "xdotool", args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+a.display)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		a.t.Fatalf("xdotool %v: %v\n%s\napp stderr:\n%s", args, err, out, a.Stderr())
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// requireAlive fails the test if the app has exited.
+func (a *window) requireAlive() {
+	a.t.Helper()
 	select {
-	case err := <-exited:
-		t.Fatalf("app exited after the click: %v\n%s", err, stderr.String())
+	case err := <-a.exited:
+		a.exited <- err
+		a.t.Fatalf("the app exited: %v\nstderr:\n%s", err, a.Stderr())
 	default:
 	}
-	if dir := os.Getenv("ATLAS_SCREENSHOT_DIR"); dir != "" {
-		time.Sleep(700 * time.Millisecond) // let the selection's frame reach the screen
-		cmd := exec.CommandContext(ctx, "import", "-window", "root", filepath.Join(dir, "window-beijing.png"))
-		cmd.Env = append(os.Environ(), "DISPLAY="+display)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Logf("screenshot: %v %s", err, out)
-		}
+}
+
+// screenshot saves the screen as name in $ATLAS_SCREENSHOT_DIR, if set.
+func (a *window) screenshot(name string) {
+	dir := os.Getenv("ATLAS_SCREENSHOT_DIR")
+	if dir == "" {
+		return
+	}
+	time.Sleep(700 * time.Millisecond) // let the last frame reach the screen
+	cmd := exec.CommandContext(a.ctx, "import", "-window", "root", filepath.Join(dir, name))
+	cmd.Env = append(os.Environ(), "DISPLAY="+a.display)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		a.t.Logf("screenshot: %v %s", err, out)
 	}
 }
 
@@ -151,4 +210,18 @@ func startXvfb(t *testing.T, ctx context.Context) string {
 	}
 	t.Fatal("no free X display between :91 and :119")
 	return ""
+}
+
+// drain drops the lines the app printed so far, so that waitFor sees only new ones.
+func (a *window) drain() {
+	for {
+		select {
+		case _, ok := <-a.lines:
+			if !ok {
+				return
+			}
+		default:
+			return
+		}
+	}
 }

@@ -51,16 +51,10 @@ func (v View) Scale() float64 {
 }
 
 // ProjectedToScreen maps a projected point to screen dp (y grows downwards).
-func (v View) ProjectedToScreen(p orb.Point) orb.Point {
-	s := v.Scale()
-	return orb.Point{(p[0]-v.Center[0])*s + v.Width/2, (v.Center[1]-p[1])*s + v.Height/2}
-}
+func (v View) ProjectedToScreen(p orb.Point) orb.Point { return v.Transform(1).Apply(p) }
 
 // ScreenToProjected maps screen dp to a projected point; the inverse of ProjectedToScreen.
-func (v View) ScreenToProjected(p orb.Point) orb.Point {
-	s := v.Scale()
-	return orb.Point{(p[0]-v.Width/2)/s + v.Center[0], v.Center[1] - (p[1]-v.Height/2)/s}
-}
+func (v View) ScreenToProjected(p orb.Point) orb.Point { return v.Transform(1).Invert(p) }
 
 // ToScreen maps lon/lat degrees to screen dp.
 func (v View) ToScreen(ll orb.Point) orb.Point {
@@ -87,8 +81,9 @@ func (v *View) PanBy(dx, dy float64) {
 func (v *View) ZoomAround(at orb.Point, dz float64) {
 	anchor := v.ScreenToProjected(at)
 	v.Zoom = clampZoom(v.Zoom + dz)
-	s := v.Scale()
-	v.Center = orb.Point{anchor[0] - (at[0]-v.Width/2)/s, anchor[1] + (at[1]-v.Height/2)/s}
+	// Centre the anchor, then move it back under at.
+	v.Center = anchor
+	v.Center = v.ScreenToProjected(orb.Point{v.Width - at[0], v.Height - at[1]})
 	v.clamp()
 }
 

@@ -128,12 +128,12 @@ func (c *canvas) line(a, b pt) {
 		return
 	}
 	// Cut to the rows of the clip.
-	dxdy := (x1 - x0) / (y1 - y0)
+	ox0, oy0, ox1, oy1 := x0, y0, x1, y1
 	if y0 < 0 {
-		x0, y0 = x0-y0*dxdy, 0
+		x0, y0 = crossAt(oy0, ox0, oy1, ox1, 0), 0
 	}
 	if y1 > h {
-		x1, y1 = x1-(y1-h)*dxdy, h
+		x1, y1 = crossAt(oy0, ox0, oy1, ox1, h), h
 	}
 	// Cut at x = 0 and x = w. Left of the clip an edge still covers every pixel
 	// to its right, so that part runs down x = 0; right of it, it covers nothing.
@@ -142,8 +142,7 @@ func (c *canvas) line(a, b pt) {
 	n := 1
 	for _, edge := range [2]float64{0, w} {
 		if (x0 < edge) != (x1 < edge) && x0 != x1 {
-			t := (edge - x0) / (x1 - x0)
-			xs[n], ys[n] = edge, y0+t*(y1-y0)
+			xs[n], ys[n] = edge, crossAt(x0, y0, x1, y1, edge)
 			n++
 		}
 	}
@@ -223,6 +222,16 @@ func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 		}
 		x, y = bound, ny
 	}
+}
+
+// crossAt is the b coordinate where the segment (a0, b0)→(a1, b1) (a0 ≠ a1)
+// reaches a = at. It interpolates from the endpoint nearer to at, so a point
+// far off the canvas costs no precision where the segment crosses it.
+func crossAt(a0, b0, a1, b1, at float64) float64 {
+	if math.Abs(at-a0) <= math.Abs(at-a1) {
+		return b0 + (at-a0)*(b1-b0)/(a1-a0)
+	}
+	return b1 + (at-a1)*(b1-b0)/(a1-a0)
 }
 
 // finite reports whether f is neither NaN nor infinite.
@@ -499,7 +508,12 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 			continue
 		}
 		span := s1 - s0
-		yc := ay + ((s0+s1)/2-ax)*slope
+		// The centre, from the nearer end (a far-off end costs no precision here).
+		xm := (s0 + s1) / 2
+		yc := ay + (xm-ax)*slope
+		if xm-ax > bx-xm {
+			yc = by + (xm-bx)*slope
+		}
 		top, bot := yc-t/2, yc+t/2
 		if bot <= across0 || top >= across1 {
 			continue // the band misses the clip in this column
