@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"runtime"
 	"sync"
@@ -29,9 +30,20 @@ func fuzzFloats(raw []byte) []float32 {
 	return out
 }
 
-// triangleArea is the area of the triangle abc in px².
+// triangleArea is the area of the triangle abc in px², computed exactly: a
+// vertex far off the canvas must not round a large area to zero.
 func triangleArea(a, b, c pt) float64 {
-	return math.Abs(float64(b.x-a.x)*float64(c.y-a.y)-float64(c.x-a.x)*float64(b.y-a.y)) / 2
+	for _, v := range []float32{a.x, a.y, b.x, b.y, c.x, c.y} {
+		if !finite(float64(v)) {
+			return math.NaN()
+		}
+	}
+	f := func(v float32) *big.Float { return new(big.Float).SetPrec(512).SetFloat64(float64(v)) }
+	sub := func(x, y *big.Float) *big.Float { return new(big.Float).SetPrec(512).Sub(x, y) }
+	mul := func(x, y *big.Float) *big.Float { return new(big.Float).SetPrec(512).Mul(x, y) }
+	d := sub(mul(sub(f(b.x), f(a.x)), sub(f(c.y), f(a.y))), mul(sub(f(c.x), f(a.x)), sub(f(b.y), f(a.y))))
+	area, _ := d.Abs(d).Float64()
+	return area / 2
 }
 
 // FuzzRasterShapes fills random triangles and strokes random polylines on
