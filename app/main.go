@@ -10,11 +10,15 @@ import (
 	"sync"
 	"time"
 
+	// Makes the locale readable by Fyne before any Fyne package reads it.
+	_ "articleatlas/app/internal/locale"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"github.com/paulmach/orb"
 
 	"articleatlas/app/cli"
+	"articleatlas/app/scene"
 	"articleatlas/app/ui"
 	"articleatlas/geo"
 )
@@ -37,7 +41,16 @@ func main() {
 		fmt.Fprintf(os.Stderr, "atlas: unknown command %q (try: atlas help)\n", os.Args[1])
 		os.Exit(2)
 	}
+	if err := cli.CheckDisplay(); err != nil {
+		fmt.Fprintln(os.Stderr, "atlas:", err)
+		os.Exit(1)
+	}
 	world, err := geo.LoadWorld()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "atlas:", err)
+		os.Exit(1)
+	}
+	atlas, err := scene.New(world)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "atlas:", err)
 		os.Exit(1)
@@ -45,7 +58,7 @@ func main() {
 	a := app.NewWithID(AppID)
 	a.SetIcon(ui.Icon)
 	w := a.NewWindow(ui.Title)
-	u := ui.New(world, geo.ArticleDate)
+	u := ui.New(atlas, geo.ArticleDate)
 	w.SetContent(u.Content)
 	w.Resize(fyne.NewSize(1280, 800))
 

@@ -1,12 +1,12 @@
 // Package cli is Article Atlas's command line: `list` prints every country's
 // ICC status as CSV and `export` writes the map to a PNG, through the same
-// renderer as the window, without opening one. It never imports Fyne.
+// renderer as the window, without opening one. CheckDisplay tells the app,
+// before it opens the window, whether a display answers. It never imports Fyne.
 package cli
 
 import (
 	"encoding/csv"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -26,7 +26,7 @@ func IsCommand(arg string) bool {
 			return true
 		}
 	}
-	return arg == "-h" || arg == "--help"
+	return arg == "-h" || arg == "-help" || arg == "--help"
 }
 
 const usage = `usage:
@@ -37,6 +37,8 @@ const usage = `usage:
                [--select ISO3] [--projection equal-earth|equirectangular] [--scale 1]
                [--detail auto|coarse|fine]
                write the map as a PNG
+  atlas help [list|export]
+               this text, or a command's flags (also: atlas list --help)
 `
 
 // Run executes the subcommand in args (args[0] is the subcommand) and returns
@@ -48,61 +50,61 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var err error
+	prefix := "atlas " + args[0]
 	switch args[0] {
 	case "list":
 		err = runList(args[1:], stdout)
 	case "export":
 		err = runExport(args[1:], stdout)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
+	case "help", "-h", "-help", "--help":
+		err = runHelp(args[1:], stdout)
 	default:
+		prefix = "atlas"
 		err = usageError{fmt.Errorf("unknown command %q (want list or export)", args[0])}
 	}
-	if err == nil {
+	if err == nil || errors.Is(err, errHelp) {
 		return 0
 	}
-	fmt.Fprintf(stderr, "atlas %s: %v\n", args[0], err)
+	fmt.Fprintf(stderr, "%s: %v\n", prefix, err)
 	var ue usageError
-	if errors.As(err, &ue) || errors.Is(err, flag.ErrHelp) {
+	if errors.As(err, &ue) {
 		return 2
 	}
 	return 1
 }
 
+// usageError is a mistake in the command line: exit 2.
 type usageError struct{ error }
 
 func (e usageError) Unwrap() error { return e.error }
 
-// newFlags returns a flag set that reports errors through Run instead of printing usage.
-func newFlags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
+// runHelp prints the overview, or one command's usage: `atlas help export`.
+func runHelp(args []string, stdout io.Writer) error {
+	switch {
+	case len(args) == 0:
+		fmt.Fprint(stdout, usage)
+		return nil
+	case len(args) > 1:
+		return usageError{fmt.Errorf("unexpected argument %q", args[1])}
+	case args[0] == "list":
+		return runList([]string{"--help"}, stdout)
+	case args[0] == "export":
+		return runExport([]string{"--help"}, stdout)
+	}
+	return usageError{fmt.Errorf("no command %q (want list or export)", args[0])}
 }
 
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return usageError{err}
-	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Errorf("unexpected argument %q", fs.Arg(0))}
-	}
-	return nil
-}
-
-func parseDate(s string) (geo.Date, error) {
-	d, err := geo.ParseDate(s)
-	if err != nil {
-		return d, usageError{fmt.Errorf("--date %q is not a date like 2023-10-17", s)}
-	}
-	return d, nil
+// unprefixed drops the "pkg: " a package puts before its errors, so that the
+// line Run prints has one prefix: "atlas list: …".
+func unprefixed(err error, pkg string) error {
+	return errors.New(strings.TrimPrefix(err.Error(), pkg+": "))
 }
 
 // Row is one line of `list`: a country on the map or an ICC state not drawn on it.
 type Row struct {
-	ISO3, Name string
-	Status     geo.StatusInfo
+	ISO3, Name  string
+	TerritoryOf string // ISO3 of the sovereign state for a dependent territory, "" for states
+	Status      geo.StatusInfo
 }
 
 // ListRows returns one row per country of the finest map level plus every
@@ -113,36 +115,40 @@ func ListRows(w *geo.World, d geo.Date) []Row {
 	var rows []Row
 	for _, c := range cs.List {
 		seen[c.ISO3] = true
-		rows = append(rows, Row{ISO3: c.ISO3, Name: w.Name(c.ISO3), Status: w.ICC.StatusOn(c.ISO3, d)})
+		r := Row{ISO3: c.ISO3, Name: w.Name(c.ISO3), Status: w.ICC.StatusOn(c.ISO3, d)}
+		if m := w.ICC.Lookup(c.ISO3); m != nil {
+			r.TerritoryOf = m.TerritoryOf
+		}
+		rows = append(rows, r)
 	}
 	for i := range w.ICC.States {
 		m := &w.ICC.States[i]
 		if !seen[m.ISO3] {
-			rows = append(rows, Row{ISO3: m.ISO3, Name: m.Name, Status: m.StatusOn(d)})
+			rows = append(rows, Row{ISO3: m.ISO3, Name: m.Name, TerritoryOf: m.TerritoryOf, Status: m.StatusOn(d)})
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].ISO3 < rows[j].ISO3 })
 	return rows
 }
 
+// dateUsage describes --date for both commands.
+const dateUsage = "show the ICC status on `YYYY-MM-DD`"
+
 func runList(args []string, stdout io.Writer) error {
-	fs := newFlags("list")
-	date := fs.String("date", geo.ArticleDate.Format(geo.DateLayout), "date of the ICC status (YYYY-MM-DD)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	d, err := parseDate(*date)
-	if err != nil {
+	f := newFlagSet("list", "[--date YYYY-MM-DD]",
+		"Print every country's ICC status as CSV: iso_a3, name, icc_status, since, until, territory_of.")
+	date := f.dateFlag("date", geo.ArticleDate, dateUsage)
+	if err := f.parse(args, stdout); err != nil {
 		return err
 	}
 	w, err := geo.LoadWorldSync()
 	if err != nil {
-		return err
+		return unprefixed(err, "geo")
 	}
 	out := csv.NewWriter(stdout)
-	_ = out.Write([]string{"iso_a3", "name", "icc_status", "since", "until"})
-	for _, r := range ListRows(w, d) {
-		_ = out.Write([]string{r.ISO3, r.Name, r.Status.Status.String(), csvDate(r.Status.Since), csvDate(r.Status.Until)})
+	_ = out.Write([]string{"iso_a3", "name", "icc_status", "since", "until", "territory_of"})
+	for _, r := range ListRows(w, *date) {
+		_ = out.Write([]string{r.ISO3, r.Name, r.Status.Status.String(), csvDate(r.Status.Since), csvDate(r.Status.Until), r.TerritoryOf})
 	}
 	out.Flush()
 	return out.Error()
@@ -159,16 +165,21 @@ func csvDate(d geo.Date) string {
 const maxExportSide = 16384
 
 func runExport(args []string, stdout io.Writer) error {
-	fs := newFlags("export")
-	out := fs.String("out", "", "PNG file to write")
-	width := fs.Int("width", 1920, "image width in pixels")
-	height := fs.Int("height", 1080, "image height in pixels")
-	date := fs.String("date", geo.ArticleDate.Format(geo.DateLayout), "date of the ICC status (YYYY-MM-DD)")
-	sel := fs.String("select", "", "ISO3 code of the country to highlight, e.g. CHN")
-	proj := fs.String("projection", geo.Projections[0].Name(), "equal-earth or equirectangular")
-	scale := fs.Float64("scale", 1, "pixels per map unit (2 draws lines twice as thick, like a HiDPI screen)")
-	detail := fs.String("detail", "auto", "outline detail: auto (by size), coarse (1:110m) or fine (1:50m)")
-	if err := parse(fs, args); err != nil {
+	projections := make([]string, len(geo.Projections))
+	for i, p := range geo.Projections {
+		projections[i] = p.Name()
+	}
+	f := newFlagSet("export", "--out FILE.png [flags]",
+		"Write the map as a PNG, drawn as the window draws it, without opening a window.")
+	out := f.stringFlag("out", "", "PNG `FILE` to write (required)")
+	width := f.intFlag("width", 1920, "image width, in `PIXELS`")
+	height := f.intFlag("height", 1080, "image height, in `PIXELS`")
+	date := f.dateFlag("date", geo.ArticleDate, dateUsage)
+	sel := f.stringFlag("select", "", "outline the country with this `ISO3` code, e.g. CHN (at 1:50m if it has no 1:110m outline)")
+	proj := f.choiceFlag("projection", projections[0], projections, "projection `NAME`: "+orList(projections))
+	scale := f.floatFlag("scale", 1, "`FACTOR` of pixels per map unit; 2 draws lines twice as thick, like a HiDPI screen")
+	detail := f.choiceFlag("detail", "auto", []string{"auto", "coarse", "fine"}, "outline `LEVEL`: auto (by size), coarse (1:110m) or fine (1:50m)")
+	if err := f.parse(args, stdout); err != nil {
 		return err
 	}
 	if *out == "" {
@@ -183,42 +194,53 @@ func runExport(args []string, stdout io.Writer) error {
 	if !(*scale >= 0.25 && *scale <= 8) {
 		return usageError{fmt.Errorf("--scale must be between 0.25 and 8 (got %g)", *scale)}
 	}
-	d, err := parseDate(*date)
-	if err != nil {
-		return err
-	}
 	var level *geo.Level
 	switch *detail {
-	case "auto":
-	case "coarse", "fine":
+	case "coarse":
 		l := geo.Coarse
-		if *detail == "fine" {
-			l = geo.Fine
-		}
 		level = &l
-	default:
-		return usageError{fmt.Errorf("--detail %q: want auto, coarse or fine", *detail)}
+	case "fine":
+		l := geo.Fine
+		level = &l
 	}
 	p, err := geo.ProjectionByName(*proj)
 	if err != nil {
-		return usageError{err}
+		return usageError{unprefixed(err, "geo")}
 	}
 	w, err := geo.LoadWorldSync()
 	if err != nil {
-		return err
+		return unprefixed(err, "geo")
 	}
 	iso := strings.ToUpper(strings.TrimSpace(*sel))
 	if iso != "" {
-		if cs, _ := w.Countries(geo.Fine); cs.ByISO(iso) == nil {
-			return usageError{fmt.Errorf("--select %q: no country with that ISO alpha-3 code on the map", *sel)}
+		level, err = selectLevel(w, iso, level)
+		if err != nil {
+			return err
 		}
 	}
-	job := export.Job{World: w, Projection: p, Date: d, Selected: iso, Width: *width, Height: *height, Scale: *scale, Level: level}
+	job := export.Job{World: w, Projection: p, Date: *date, Selected: iso, Width: *width, Height: *height, Scale: *scale, Level: level}
 	if err := export.WritePNGFile(*out, job); err != nil {
-		return err
+		return unprefixed(err, "export")
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d×%d)\n", *out, *width, *height)
 	return nil
+}
+
+// selectLevel returns the outline level for an export that selects iso, so that
+// the selection always shows: 1:50m when iso has no 1:110m outline (Andorra)
+// and the level is left to the size, an error when --detail coarse was asked for.
+func selectLevel(w *geo.World, iso string, level *geo.Level) (*geo.Level, error) {
+	if cs, _ := w.Countries(geo.Fine); cs.ByISO(iso) == nil {
+		return nil, usageError{fmt.Errorf("--select %q: no country with that ISO alpha-3 code on the map", iso)}
+	}
+	if cs, _ := w.Countries(geo.Coarse); cs.ByISO(iso) != nil {
+		return level, nil
+	}
+	if level != nil && *level == geo.Coarse {
+		return nil, usageError{fmt.Errorf("%s (%s) is drawn only at %v; drop --detail coarse", iso, w.Name(iso), geo.Fine)}
+	}
+	fine := geo.Fine
+	return &fine, nil
 }
 
 func fileExt(p string) string {
