@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"articleatlas/app/render"
+	"articleatlas/app/scene"
 	"articleatlas/geo"
 )
 
@@ -17,14 +18,24 @@ func benchExport(b *testing.B, w, h int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	job := Job{World: world, Projection: geo.EqualEarth{}, Date: geo.ArticleDate, Selected: "CHN", Width: w, Height: h}
-	Render(job) // project the layers once, as a first export does before timing matters
+	atlas, err := scene.New(world)
+	if err != nil {
+		b.Fatal(err)
+	}
+	job := Job{World: world, Atlas: atlas, Projection: geo.EqualEarth{}, Date: geo.ArticleDate, Selected: "CHN", Width: w, Height: h}
+	if _, err := Render(job); err != nil { // project the layers once, as a first export does before timing matters
+		b.Fatal(err)
+	}
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		buf.Reset()
-		if err := render.EncodePNG(&buf, Render(job)); err != nil {
+		img, err := Render(job)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := render.EncodePNG(&buf, img); err != nil {
 			b.Fatal(err)
 		}
 		sinkInt += buf.Len()
