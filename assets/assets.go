@@ -12,3 +12,15 @@ import _ "embed"
 //
 //go:embed icon.png
 var Icon []byte
+
+// FontRegular is Noto Sans Regular, a TrueType font (about 500 KB) under the
+// SIL Open Font License 1.1: see fonts/OFL.txt and fonts/README.md.
+//
+//go:embed fonts/NotoSans-Regular.ttf
+var FontRegular []byte
+
+// FontBold is Noto Sans Bold, a TrueType font (about 500 KB) under the SIL
+// Open Font License 1.1: see fonts/OFL.txt and fonts/README.md.
+//
+//go:embed fonts/NotoSans-Bold.ttf
+var FontBold []byte

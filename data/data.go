@@ -1,5 +1,6 @@
 // Package data embeds the atlas's data files: Natural Earth country outlines at
-// two levels of detail and the Rome Statute membership table. See README.md
+// two levels of detail, the Rome Statute membership table and the story's
+// places, trips, events and corridors. See README.md
 // beside this file for sources and how to rebuild them.
 package data
 
@@ -19,3 +20,9 @@ var Countries50m []byte
 //
 //go:embed icc.json
 var ICC []byte
+
+// Story is the article's story as data: places, trips, events, corridors and
+// energy links (story.json).
+//
+//go:embed story.json
+var Story []byte

@@ -17,6 +17,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"articleatlas/app/render"
+	"articleatlas/app/scene"
 	"articleatlas/geo"
 )
 
@@ -49,10 +50,10 @@ type Map struct {
 	// OnViewChanged is called after the view moved or zoomed.
 	OnViewChanged func(v geo.View)
 
+	atlas   *scene.Atlas
 	world   *geo.World
 	view    geo.View
-	scene   render.Scene
-	date    geo.Date
+	opts    scene.Options // date, selection, hover, layers; the style is set per frame
 	focused bool
 
 	hoverPos fyne.Position // pointer position while hovering (dp)
@@ -74,10 +75,11 @@ type Map struct {
 // drawn; until then each wheel event shows the last frame scaled, at once.
 const sharpDelay = 60 * time.Millisecond
 
-// New returns a map of world w showing ICC status on date d, in the default projection.
-func New(w *geo.World, d geo.Date) *Map {
-	m := &Map{world: w, view: geo.NewView(geo.Projections[0], 800, 500)}
-	m.scene.Graticule = true
+// New returns a map of atlas a's world showing ICC status on date d, in the
+// default projection, with every layer shown.
+func New(a *scene.Atlas, d geo.Date) *Map {
+	m := &Map{atlas: a, world: a.World, view: geo.NewView(geo.Projections[0], 800, 500)}
+	m.opts.Layers = scene.AllLayers
 	m.SetDate(d)
 	m.ExtendBaseWidget(m)
 	return m
@@ -94,19 +96,26 @@ func (m *Map) SetView(v geo.View) {
 }
 
 // Selected returns the ISO3 code of the selected country, or "".
-func (m *Map) Selected() string { return m.scene.Selected }
+func (m *Map) Selected() string { return m.opts.Selected }
 
 // Hovered returns the ISO3 code of the country under the pointer, or "".
-func (m *Map) Hovered() string { return m.scene.Hover }
+func (m *Map) Hovered() string { return m.opts.Hover }
 
 // Date returns the date whose ICC status the map shows.
-func (m *Map) Date() geo.Date { return m.date }
+func (m *Map) Date() geo.Date { return m.opts.Date }
 
 // SetDate re-shades the map for ICC status on date d.
 func (m *Map) SetDate(d geo.Date) {
-	m.date = d
-	m.scene.Status = m.world.StatusOn(d)
-	m.frames.Invalidate()
+	m.opts.Date = d
+	m.changed()
+}
+
+// Layers returns the layers shown.
+func (m *Map) Layers() scene.Layers { return m.opts.Layers }
+
+// SetLayers chooses the layers shown.
+func (m *Map) SetLayers(l scene.Layers) {
+	m.opts.Layers = l
 	m.changed()
 }
 
@@ -118,10 +127,10 @@ func (m *Map) SetProjection(p geo.Projection) {
 
 // Select selects the country iso3 ("" clears) without calling OnSelect.
 func (m *Map) Select(iso3 string) {
-	if m.scene.Selected == iso3 {
+	if m.opts.Selected == iso3 {
 		return
 	}
-	m.scene.Selected = iso3
+	m.opts.Selected = iso3
 	m.changed()
 }
 
@@ -152,12 +161,17 @@ func (m *Map) ResetView() {
 	m.viewChanged()
 }
 
-// Scene returns the scene the map draws, with its current level of detail, for
-// exporting exactly what is on screen.
-func (m *Map) Scene(pxPerDp float64) render.Scene {
-	s := m.scene
-	s.Layer = m.world.Layer(m.view.Proj, geo.LevelFor(m.view, pxPerDp))
-	return s
+// Options returns what the map shows besides the view, with the style of its
+// theme: with View, what an export needs to draw exactly what is on screen.
+func (m *Map) Options() scene.Options {
+	o := m.opts
+	o.Style = m.style()
+	return o
+}
+
+// Scene returns the scene the map draws at pxPerDp.
+func (m *Map) Scene(pxPerDp float64) *render.Scene {
+	return m.atlas.Scene(m.view, pxPerDp, m.Options())
 }
 
 // layer is the layer drawn at the last frame's pixel scale, also used for hit-testing.
@@ -166,7 +180,7 @@ func (m *Map) layer() *geo.Layer {
 	if px <= 0 {
 		px = 1
 	}
-	return m.world.Layer(m.view.Proj, geo.LevelFor(m.view, px))
+	return m.world.Layer(m.view.Proj, m.atlas.Level(m.view, px, m.opts))
 }
 
 // CountryAt returns the ISO3 code of the country at pos (dp), or "" over the ocean.
@@ -204,17 +218,15 @@ func (m *Map) generate(w, h int) image.Image {
 		return m.img // the last frame handed out, sharp or preview
 	}
 	m.lastPx = px
-	m.scene.Layer = m.layer()
-	st := m.style()
 	v := m.view
 	v.Resize(float64(w)/px, float64(h)/px)
 	if m.zoomPreview {
-		if img, ok := m.frames.Preview(v, &st, px); ok {
+		if img, ok := m.frames.Preview(v, px); ok {
 			m.img, m.dirty = img, false
 			return img
 		}
 	}
-	m.img, _ = m.frames.Draw(&m.scene, v, &st, px, !m.dragging)
+	m.img, _ = m.frames.Draw(m.atlas.Scene(v, px, m.Options()), v, px, !m.dragging)
 	m.dirty = false
 	return m.img
 }
@@ -243,7 +255,7 @@ func (m *Map) changed() {
 
 func (m *Map) viewChanged() {
 	m.changed()
-	m.updateHover(m.hoverPos, m.scene.Hover != "")
+	m.updateHover(m.hoverPos, m.opts.Hover != "")
 	if m.OnViewChanged != nil {
 		m.OnViewChanged(m.view)
 	}
@@ -332,8 +344,8 @@ func (m *Map) updateHover(pos fyne.Position, inside bool) {
 	if inside {
 		iso = m.CountryAt(pos)
 	}
-	if iso != m.scene.Hover {
-		m.scene.Hover = iso
+	if iso != m.opts.Hover {
+		m.opts.Hover = iso
 		m.changed()
 	}
 	if m.tip == nil {
@@ -348,7 +360,7 @@ func (m *Map) updateHover(pos fyne.Position, inside bool) {
 
 // tipText is the tooltip for a country: its name and ICC status on the map's date.
 func (m *Map) tipText(iso string) string {
-	return m.world.Name(iso) + " — " + m.world.ICC.StatusOn(iso, m.date).Status.Label()
+	return m.world.Name(iso) + " — " + m.world.ICC.StatusOn(iso, m.opts.Date).Status.Label()
 }
 
 func (m *Map) requestFocus() {
@@ -412,8 +424,8 @@ func (m *Map) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyDown:
 		m.PanBy(0, -dy)
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if m.scene.Selected != "" {
-			m.ZoomToCountry(m.scene.Selected)
+		if m.opts.Selected != "" {
+			m.ZoomToCountry(m.opts.Selected)
 		}
 	case fyne.KeyEscape:
 		m.Select("")

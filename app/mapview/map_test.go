@@ -12,30 +12,34 @@ import (
 	"github.com/paulmach/orb"
 
 	"articleatlas/app/render"
+	"articleatlas/app/scene"
 	"articleatlas/geo"
 )
 
 var beijing = orb.Point{116.40, 39.90}
 
-var testWorld *geo.World
+var testAtlas *scene.Atlas
 
-func world(t testing.TB) *geo.World {
+// atlas is the scene maker of the embedded world, loaded once for all tests.
+func atlas(t testing.TB) *scene.Atlas {
 	t.Helper()
-	if testWorld == nil {
+	if testAtlas == nil {
 		w, err := geo.LoadWorldSync()
 		if err != nil {
 			t.Fatal(err)
 		}
-		testWorld = w
+		if testAtlas, err = scene.New(w); err != nil {
+			t.Fatal(err)
+		}
 	}
-	return testWorld
+	return testAtlas
 }
 
 // newTestMap shows a map in a test window of 800×500 and returns it with its
 // canvas and the map's top-left corner on the canvas.
 func newTestMap(t *testing.T) (*Map, fyne.Canvas, fyne.Position) {
 	test.NewTempApp(t)
-	m := New(world(t), geo.ArticleDate)
+	m := New(atlas(t), geo.ArticleDate)
 	w := test.NewTempWindow(t, m)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(800, 500))
@@ -173,7 +177,7 @@ func TestDoubleTapZoomsToCountry(t *testing.T) {
 func TestWindowMatchesRenderer(t *testing.T) {
 	for _, scale := range []float32{1, 2} {
 		test.NewTempApp(t)
-		m := New(world(t), geo.ArticleDate)
+		m := New(atlas(t), geo.ArticleDate)
 		m.Select("CHN")
 		w := test.NewTempWindow(t, m)
 		w.SetPadded(false)
@@ -183,12 +187,10 @@ func TestWindowMatchesRenderer(t *testing.T) {
 
 		b := shot.Bounds()
 		want := image.NewRGBA(b)
-		s := m.Scene(float64(scale))
-		st := m.style()
 		var r render.Renderer
 		v := m.View()
 		v.Resize(float64(b.Dx())/float64(scale), float64(b.Dy())/float64(scale))
-		r.Draw(want, &s, v, &st, float64(scale))
+		r.Draw(want, atlas(t).Scene(v, float64(scale), m.Options()), v, float64(scale))
 
 		diff := 0
 		for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -233,10 +235,9 @@ func TestWheelZoomPreviewThenSharp(t *testing.T) {
 		t.Fatal("the sharp frame never followed the preview")
 	}
 	img := c.Capture()
-	want, _ := m.frames.Draw(&m.scene, m.View(), ptrStyle(m.style()), float64(c.Scale()), true)
+	px := float64(c.Scale())
+	want, _ := m.frames.Draw(m.Scene(px), m.View(), px, true)
 	if img.Bounds() != want.Rect {
 		t.Fatalf("capture %v, frame %v", img.Bounds(), want.Rect)
 	}
 }
-
-func ptrStyle(s render.Style) *render.Style { return &s }

@@ -2,12 +2,7 @@ package render
 
 import (
 	"image"
-	"runtime"
 	"testing"
-
-	"articleatlas/geo"
-
-	"github.com/paulmach/orb"
 )
 
 // TestFillEdgeRoundOffLeftOfClip: an edge that reaches x = 0 within float
@@ -30,19 +25,4 @@ func TestFillEdgeRoundOffLeftOfClip(t *testing.T) {
 		t.Fatal("cell left pending")
 	}
 	c.fill(white) // panicked with "slice bounds out of range [-4::]"
-}
-
-// TestDrawZoomedEuropeTwoCores is the window crash seen while panning a
-// zoomed map: this view, drawn in bands on two cores, panicked in fill.
-func TestDrawZoomedEuropeTwoCores(t *testing.T) {
-	world := loadWorld(t)
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	v := geo.NewView(geo.Equirectangular{}, 1000, 640)
-	v.Center = orb.Point{1.0333499536760833, 0.8538788326519844}
-	v.Zoom = 4.435921974176106
-	s := Scene{Layer: world.Layer(v.Proj, geo.Fine), Status: world.StatusOn(geo.ArticleDate), Graticule: true}
-	st := LightStyle()
-	img := image.NewRGBA(image.Rect(0, 0, 1000, 640))
-	var r Renderer
-	r.Draw(img, &s, v, &st, 1)
 }

@@ -3,6 +3,7 @@ package render
 
 import (
 	"image"
+	"image/color"
 	"math"
 
 	"articleatlas/geo"
@@ -23,21 +24,21 @@ type Frames struct {
 	preview    *image.RGBA // a scaled copy of out, while a sharp frame is pending
 	key        baseKey     // what base holds
 	valid      bool
+	background color.NRGBA // the last scene's background, for previews
 }
 
 // baseKey is what a base layer depends on, apart from the view's centre.
 type baseKey struct {
-	layer     *geo.Layer
-	proj      string
-	zoom      float64
-	w, h      float64 // dp
-	pxPerDp   float64
-	style     Style
-	graticule bool
-	center    orb.Point // projected centre the base was drawn at
+	scene   any // Scene.Key
+	proj    string
+	zoom    float64
+	w, h    float64 // dp
+	pxPerDp float64
+	center  orb.Point // projected centre the base was drawn at
 }
 
-// Invalidate forgets the base layer, e.g. after the statuses changed.
+// Invalidate forgets the base layer, e.g. after the statuses changed without
+// the scene's Key saying so.
 func (f *Frames) Invalidate() { f.valid = false }
 
 // Draw returns the frame for scene s through view v, in an image of
@@ -45,8 +46,8 @@ func (f *Frames) Invalidate() { f.valid = false }
 // When the view only moved since the last frame the base layer is shifted by
 // whole pixels, so the frame may show the view up to half a pixel off; pass
 // exact to redraw at the exact position (e.g. when a drag ends). It returns
-// the view the frame was drawn with.
-func (f *Frames) Draw(s *Scene, v geo.View, st *Style, pxPerDp float64, exact bool) (*image.RGBA, geo.View) {
+// the view the frame was drawn with. s.Key must be comparable.
+func (f *Frames) Draw(s *Scene, v geo.View, pxPerDp float64, exact bool) (*image.RGBA, geo.View) {
 	w := int(math.Round(v.Width * pxPerDp))
 	h := int(math.Round(v.Height * pxPerDp))
 	if f.out == nil || f.out.Rect.Dx() != w || f.out.Rect.Dy() != h {
@@ -54,21 +55,22 @@ func (f *Frames) Draw(s *Scene, v geo.View, st *Style, pxPerDp float64, exact bo
 		f.out, f.base, f.work = image.NewRGBA(r), image.NewRGBA(r), image.NewRGBA(r)
 		f.valid = false
 	}
-	key := baseKey{layer: s.Layer, proj: v.Proj.Name(), zoom: v.Zoom, w: v.Width, h: v.Height,
-		pxPerDp: pxPerDp, style: *st, graticule: s.Graticule, center: v.Center}
+	key := baseKey{scene: s.Key, proj: v.Proj.Name(), zoom: v.Zoom, w: v.Width, h: v.Height,
+		pxPerDp: pxPerDp, center: v.Center}
 	drawn := v
 	switch {
 	case f.valid && key == f.key:
 		// Same base: only the overlay changed.
 	case f.valid && !exact && sameButCenter(key, f.key):
-		drawn = f.shift(s, v, st, pxPerDp)
+		drawn = f.shift(s, v, pxPerDp)
 	default:
-		f.r.DrawBase(f.base, f.base.Rect, s, v, st, pxPerDp)
+		f.r.DrawBase(f.base, f.base.Rect, s, v, pxPerDp)
 		f.key, f.valid = key, true
 	}
 	copy(f.out.Pix, f.base.Pix)
-	f.r.DrawOverlay(f.out, f.out.Rect, s, drawn, st, pxPerDp)
+	f.r.DrawOverlay(f.out, f.out.Rect, s, drawn, pxPerDp)
 	f.outView = drawn
+	f.background = s.Background
 	return f.out, drawn
 }
 
@@ -77,7 +79,7 @@ func (f *Frames) Draw(s *Scene, v geo.View, st *Style, pxPerDp float64, exact bo
 // does not cover are background. It costs a copy of the image, so a zoom can
 // show at once while the sharp frame is drawn next. ok is false when there is
 // no last frame to scale (the caller then draws the sharp frame).
-func (f *Frames) Preview(v geo.View, st *Style, pxPerDp float64) (img *image.RGBA, ok bool) {
+func (f *Frames) Preview(v geo.View, pxPerDp float64) (img *image.RGBA, ok bool) {
 	if f.out == nil || f.outView.Proj == nil || f.outView.Proj.Name() != v.Proj.Name() ||
 		f.outView.Width != v.Width || f.outView.Height != v.Height || f.key.pxPerDp != pxPerDp {
 		return nil, false
@@ -85,27 +87,24 @@ func (f *Frames) Preview(v geo.View, st *Style, pxPerDp float64) (img *image.RGB
 	if f.preview == nil || f.preview.Rect != f.out.Rect {
 		f.preview = image.NewRGBA(f.out.Rect)
 	}
-	// A pixel x of the new frame shows the pixel a*x + b of the last one, per axis.
+	// The pixel centre x of the new frame shows the pixel a·x + b of the last one, per axis.
+	a, bx, by := v.Transform(pxPerDp).Relative(f.outView.Transform(pxPerDp))
 	w, h := f.out.Rect.Dx(), f.out.Rect.Dy()
-	k := v.Scale() * pxPerDp
-	k0 := f.outView.Scale() * pxPerDp
-	ax := k0 / k
-	bx := (v.Width*pxPerDp/2-v.Center[0]*k)*(-ax) + f.outView.Width*pxPerDp/2 - f.outView.Center[0]*k0
-	by := (v.Height*pxPerDp/2+v.Center[1]*k)*(-ax) + f.outView.Height*pxPerDp/2 + f.outView.Center[1]*k0
 	cols := make([]int, w) // source column per column, -1 outside
 	for x := range cols {
-		sx := int(math.Floor(ax*(float64(x)+0.5) + bx))
+		sx := int(math.Floor(a*(float64(x)+0.5) + bx))
 		if sx < 0 || sx >= w {
 			sx = -1
 		}
 		cols[x] = sx
 	}
-	bg := [4]uint8{st.Background.R, st.Background.G, st.Background.B, 255}
+	bgc := f.background
+	bg := [4]uint8{bgc.R, bgc.G, bgc.B, 255}
 	for y := 0; y < h; y++ {
-		sy := int(math.Floor(ax*(float64(y)+0.5) + by))
+		sy := int(math.Floor(a*(float64(y)+0.5) + by))
 		row := f.preview.Pix[y*f.preview.Stride : y*f.preview.Stride+4*w]
 		if sy < 0 || sy >= h {
-			fillPixels(row, st.Background)
+			fillPixels(row, bgc)
 			continue
 		}
 		src := f.out.Pix[sy*f.out.Stride:]
@@ -127,29 +126,33 @@ func sameButCenter(a, b baseKey) bool {
 
 // shift moves the base layer by the pan since it was drawn, rounded to whole
 // pixels, and draws the uncovered strips. It returns the view actually shown.
-func (f *Frames) shift(s *Scene, v geo.View, st *Style, pxPerDp float64) geo.View {
-	k := v.Scale() * pxPerDp // pixels per projected unit
-	dx := math.Round(-(v.Center[0] - f.key.center[0]) * k)
-	dy := math.Round((v.Center[1] - f.key.center[1]) * k)
-	shown := v
-	shown.Center = orb.Point{f.key.center[0] - dx/k, f.key.center[1] + dy/k}
+func (f *Frames) shift(s *Scene, v geo.View, pxPerDp float64) geo.View {
+	drawnAt := v
+	drawnAt.Center = f.key.center
+	t0, t := drawnAt.Transform(pxPerDp), v.Transform(pxPerDp)
+	dx, dy := math.Round(t.Tx-t0.Tx), math.Round(t.Ty-t0.Ty)
+	// The view whose transform is t0 moved by exactly (dx, dy) pixels: the
+	// point at the centre of its screen.
+	moved := geo.Transform{S: t0.S, Tx: t0.Tx + dx, Ty: t0.Ty + dy}
+	shown := drawnAt
+	shown.Center = moved.Invert(orb.Point{v.Width * pxPerDp / 2, v.Height * pxPerDp / 2})
 	b := f.base.Rect
 	if math.Abs(dx) >= float64(b.Dx()) || math.Abs(dy) >= float64(b.Dy()) {
-		f.r.DrawBase(f.base, b, s, shown, st, pxPerDp)
+		f.r.DrawBase(f.base, b, s, shown, pxPerDp)
 	} else if dx != 0 || dy != 0 {
 		ix, iy := int(dx), int(dy)
 		shiftImage(f.work, f.base, ix, iy)
 		f.base, f.work = f.work, f.base
 		// The strips that came into view: a column and a row.
 		if ix > 0 {
-			f.r.DrawBase(f.base, image.Rect(0, 0, ix, b.Dy()), s, shown, st, pxPerDp)
+			f.r.DrawBase(f.base, image.Rect(0, 0, ix, b.Dy()), s, shown, pxPerDp)
 		} else if ix < 0 {
-			f.r.DrawBase(f.base, image.Rect(b.Dx()+ix, 0, b.Dx(), b.Dy()), s, shown, st, pxPerDp)
+			f.r.DrawBase(f.base, image.Rect(b.Dx()+ix, 0, b.Dx(), b.Dy()), s, shown, pxPerDp)
 		}
 		if iy > 0 {
-			f.r.DrawBase(f.base, image.Rect(0, 0, b.Dx(), iy), s, shown, st, pxPerDp)
+			f.r.DrawBase(f.base, image.Rect(0, 0, b.Dx(), iy), s, shown, pxPerDp)
 		} else if iy < 0 {
-			f.r.DrawBase(f.base, image.Rect(0, b.Dy()+iy, b.Dx(), b.Dy()), s, shown, st, pxPerDp)
+			f.r.DrawBase(f.base, image.Rect(0, b.Dy()+iy, b.Dx(), b.Dy()), s, shown, pxPerDp)
 		}
 	}
 	f.key.center = shown.Center

@@ -3,15 +3,9 @@ package render
 import (
 	"encoding/binary"
 	"image"
-	"image/color"
 	"math"
 	"math/big"
-	"math/rand/v2"
-	"runtime"
-	"sync"
 	"testing"
-
-	"articleatlas/geo"
 
 	"github.com/paulmach/orb"
 )
@@ -132,73 +126,4 @@ func strokeBound(line []pt, pad float64) orb.Bound {
 		b = b.Extend(orb.Point{x, y})
 	}
 	return b.Pad(pad)
-}
-
-var fuzzWorld struct {
-	once sync.Once
-	w    *geo.World
-	err  error
-}
-
-// FuzzDrawView draws the map through random views — projection, centre, zoom
-// from the whole world to 128×, both levels of detail, sizes up to 4096² px,
-// pixel scales 0.5–4, one to four cores — and checks that it never panics and
-// that pixels well outside the map's outline are the background.
-func FuzzDrawView(f *testing.F) {
-	// The view that crashed the window while panning (crash_test.go).
-	f.Add(uint8(1), 1.0333499536760833, 0.8538788326519844, 4.435921974176106, uint16(1000), uint16(640), 1.0, uint8(1), true, uint64(1)) // two cores
-	f.Add(uint8(0), 0.0, 0.0, 0.0, uint16(1), uint16(1), 0.5, uint8(1), false, uint64(2))
-	f.Add(uint8(0), -2.5, 1.2, 7.0, uint16(1920), uint16(1080), 2.0, uint8(4), true, uint64(3))
-	f.Add(uint8(1), 3.14159, -1.5, 2.0, uint16(4096), uint16(3), 4.0, uint8(3), false, uint64(4))
-	f.Fuzz(func(t *testing.T, proj uint8, cx, cy, zoom float64, w, h uint16, scale float64, cores uint8, fine bool, seed uint64) {
-		if w == 0 || h == 0 || w > fuzzMaxSide || h > fuzzMaxSide || !(scale >= 0.5 && scale <= 4) {
-			return
-		}
-		fuzzWorld.once.Do(func() { fuzzWorld.w, fuzzWorld.err = geo.LoadWorldSync() })
-		if fuzzWorld.err != nil {
-			t.Fatal(fuzzWorld.err)
-		}
-		world := fuzzWorld.w
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1 + int(cores)%4))
-
-		p := geo.Projections[int(proj)%len(geo.Projections)]
-		v := geo.NewView(p, float64(w)/scale, float64(h)/scale)
-		v.Center = orb.Point{cx, cy}
-		v.Zoom = zoom
-		v.Resize(v.Width, v.Height) // clamps the zoom and centre, as every caller's view is
-		level := geo.Coarse
-		if fine {
-			level = geo.Fine
-		}
-		s := Scene{Layer: world.Layer(p, level), Status: world.StatusOn(geo.ArticleDate), Graticule: true}
-		rng := rand.New(rand.NewPCG(seed, 7))
-		list := s.Layer.Countries.List
-		s.Selected = list[rng.IntN(len(list))].ISO3
-		s.Hover = list[rng.IntN(len(list))].ISO3
-		st := LightStyle()
-		img := image.NewRGBA(image.Rect(0, 0, int(w), int(h)))
-		var r Renderer
-		r.Draw(img, &s, v, &st, scale)
-
-		// Off the map: a pixel whose surroundings, as far as the outline's
-		// stroke and its anti-aliasing reach, all lie outside the sphere.
-		reach := (st.OutlineWidth*scale)/2 + 1.5 // px
-		bg := color.RGBA{st.Background.R, st.Background.G, st.Background.B, 255}
-		off := func(x, y float64) bool {
-			_, ok := v.FromScreen(orb.Point{x / scale, y / scale})
-			return !ok
-		}
-		for i := 0; i < 500; i++ {
-			x, y := rng.IntN(int(w)), rng.IntN(int(h))
-			cxp, cyp := float64(x)+0.5, float64(y)+0.5
-			if !(off(cxp, cyp) && off(cxp-reach, cyp) && off(cxp+reach, cyp) && off(cxp, cyp-reach) && off(cxp, cyp+reach) &&
-				off(cxp-reach, cyp-reach) && off(cxp+reach, cyp+reach) && off(cxp-reach, cyp+reach) && off(cxp+reach, cyp-reach)) {
-				continue
-			}
-			if got := img.RGBAAt(x, y); got != bg {
-				t.Fatalf("%s view %+v at scale %g: pixel (%d, %d) off the map is %v, want the background %v",
-					p.Name(), v, scale, x, y, got, bg)
-			}
-		}
-	})
 }

@@ -1,5 +1,7 @@
-// Package render draws the atlas map into an *image.RGBA. It is the one renderer
-// behind the window, the PNG export and the tests, and it never imports Fyne.
+// Package render draws the atlas: a scene of layers, seen through one
+// geo.Transform, painted by a Painter — into an *image.RGBA by the raster
+// painter here, or into SVG by the export's writer. It is the one renderer
+// behind the window, the exports and the tests, and it never imports Fyne.
 package render
 
 import (
@@ -15,144 +17,185 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Style holds the colours and line widths of the map. Widths are in dp and are
-// multiplied by the pixel scale, so lines look the same on HiDPI screens.
-type Style struct {
-	Background color.NRGBA // outside the map's outline
-	Ocean      color.NRGBA
-	Graticule  color.NRGBA
-	Border     color.NRGBA    // country borders
-	Outline    color.NRGBA    // edge of the map
-	Hover      color.NRGBA    // outline of the country under the pointer
-	Selected   color.NRGBA    // outline of the selected country
-	SelectTint color.NRGBA    // drawn over the selected country's fill
-	Fill       [4]color.NRGBA // indexed by geo.Status
-
-	BorderWidth, GraticuleWidth, OutlineWidth, HoverWidth, SelectedWidth float64
+// Layer is one layer of a scene: ocean, countries, borders, trips, labels…
+// Its geometry is projected beforehand (once per projection and level of
+// detail); Draw maps it to pixels through dc.T. Draw may run on several
+// goroutines at once (one per band of the image), so it must not modify the
+// layer; per-view work belongs in Prepare (see Preparer).
+type Layer interface {
+	// ID names the layer; the SVG output makes it the id of the layer's group.
+	ID() string
+	// Bound is the projected bound of all the layer draws; a layer whose bound
+	// misses the part of the image being drawn is skipped. An empty bound
+	// (orb.Bound{}) means "anywhere".
+	Bound() orb.Bound
+	// Draw paints the layer's marks that may touch dc.Visible.
+	Draw(p Painter, dc *DrawContext)
 }
 
-func hex(v uint32) color.NRGBA {
-	return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 255}
+// Preparer is a Layer with work to do once per frame before the image is cut
+// into bands, such as placing labels. Prepare is called on one goroutine,
+// with the whole image's context.
+type Preparer interface {
+	Prepare(dc *DrawContext)
 }
 
-// LightStyle is the map style on a light background, also used for exports.
-// The status colours come from the Okabe–Ito set, which stays distinct under
-// the common forms of colour blindness: blue parties, yellow signatories,
-// vermillion former parties, neutral grey for the rest.
-func LightStyle() Style {
-	s := Style{
-		Background: hex(0xeef0f3),
-		Ocean:      hex(0xd6e4ee),
-		Graticule:  color.NRGBA{0x7a, 0x8c, 0x9c, 0x50},
-		Border:     color.NRGBA{0x33, 0x33, 0x33, 0xdd},
-		Outline:    hex(0x8796a3),
-		Hover:      hex(0x111111),
-		Selected:   hex(0xc2185b),
-		SelectTint: color.NRGBA{0xff, 0xff, 0xff, 0x55},
-
-		BorderWidth: 0.5, GraticuleWidth: 0.5, OutlineWidth: 1, HoverWidth: 2, SelectedWidth: 2.5,
-	}
-	s.Fill[geo.Party] = hex(0x5b9bd5)
-	s.Fill[geo.Signatory] = hex(0xf0e04c)
-	s.Fill[geo.Withdrawn] = hex(0xd55e00)
-	s.Fill[geo.NonParty] = hex(0xe3ded5)
-	return s
-}
-
-// DarkStyle is the map style for a dark theme: the same hues, muted, on a dark ocean.
-func DarkStyle() Style {
-	s := LightStyle()
-	s.Background = hex(0x1e2226)
-	s.Ocean = hex(0x22374a)
-	s.Graticule = color.NRGBA{0x9f, 0xb3, 0xc8, 0x40}
-	s.Border = color.NRGBA{0x10, 0x12, 0x14, 0xdd}
-	s.Outline = hex(0x5c6f80)
-	s.Hover = hex(0xffffff)
-	s.Selected = hex(0xff6fa8)
-	s.SelectTint = color.NRGBA{0xff, 0xff, 0xff, 0x40}
-	s.Fill[geo.Party] = hex(0x3f7fb8)
-	s.Fill[geo.Signatory] = hex(0xc9b93a)
-	s.Fill[geo.Withdrawn] = hex(0xc0560a)
-	s.Fill[geo.NonParty] = hex(0x5b5954)
-	return s
-}
-
-// Scene is what to draw: a projected layer, each country's status, and the
-// countries under the pointer and selected (ISO3 codes, "" for none).
+// Scene is what to draw, in order: the base layers, which Frames keeps
+// between frames, then the overlay layers (the hovered and selected
+// features), which change often and are cheap.
 type Scene struct {
-	Layer     *geo.Layer
-	Status    map[string]geo.Status // by ISO3; missing means geo.NonParty
-	Hover     string
-	Selected  string
-	Graticule bool
+	Background color.NRGBA // fills the whole image first
+	Base       []Layer
+	Overlay    []Layer
+	Fonts      *Fonts // for text; nil draws none
+	// Key changes whenever the content of the base layers does (statuses,
+	// layers shown, style); it must be comparable. Frames redraws the base
+	// when it changes.
+	Key any
 }
 
-// Renderer draws scenes. It keeps its scratch buffers between calls, so it
-// must not be used from two goroutines at once; use one Renderer per goroutine.
-// Large images are drawn in horizontal bands on all cores.
+// DrawContext is what a layer needs to draw one part of an image.
+type DrawContext struct {
+	T       geo.Transform   // projected units → output pixels
+	PxPerDp float64         // output pixels per dp: widths in dp are multiplied by it
+	Clip    image.Rectangle // the pixels being drawn
+	Visible orb.Bound       // projected bound of Clip, padded by a few pixels
+	Fonts   *Fonts
+	buf     []pt
+}
+
+// Px converts a length in dp to output pixels.
+func (dc *DrawContext) Px(dp float64) float32 { return float32(dp * dc.PxPerDp) }
+
+// Point maps a projected point to output pixels.
+func (dc *DrawContext) Point(p orb.Point) pt {
+	return pt{float32(p[0]*dc.T.S + dc.T.Tx), float32(-p[1]*dc.T.S + dc.T.Ty)}
+}
+
+// Project maps projected points to output pixels in a buffer of dc's,
+// dropping points closer than minStep px to the last one kept (they cannot
+// change the picture; the ends are always kept). The slice is valid until
+// the next call.
+func (dc *DrawContext) Project(points []orb.Point, minStep float32) []pt {
+	out := dc.buf[:0]
+	var last pt
+	for i, p := range points {
+		q := dc.Point(p)
+		if i > 0 && i < len(points)-1 && abs32(q.x-last.x) < minStep && abs32(q.y-last.y) < minStep {
+			continue
+		}
+		out = append(out, q)
+		last = q
+	}
+	dc.buf = out
+	return out
+}
+
+// newDrawContext is the context for drawing clip with transform t. The
+// visible bound is padded by visiblePad px so strokes and marks just outside
+// the clip still reach in.
+func newDrawContext(t geo.Transform, pxPerDp float64, clip image.Rectangle, fonts *Fonts, buf []pt) DrawContext {
+	pad := visiblePad * math.Max(pxPerDp, 1)
+	vis := t.InvertBound(float64(clip.Min.X)-pad, float64(clip.Min.Y)-pad, float64(clip.Max.X)+pad, float64(clip.Max.Y)+pad)
+	return DrawContext{T: t, PxPerDp: pxPerDp, Clip: clip, Visible: vis, Fonts: fonts, buf: buf}
+}
+
+// visiblePad (px at scale 1) is how far outside the clip a mark may start and
+// still reach into it: half the widest stroke, a marker's radius.
+const visiblePad = 12
+
+// Renderer draws scenes into images. It keeps its scratch buffers between
+// calls, so it must not be used from two goroutines at once; use one
+// Renderer per goroutine. Large images are drawn in horizontal bands on all
+// cores (up to 4).
 type Renderer struct {
 	workers []*worker
-	grat    map[string][]orb.LineString // projected graticule per projection name
 }
 
-// worker holds one goroutine's scratch buffers.
+// worker holds one goroutine's painter and buffers.
 type worker struct {
-	c    canvas
-	line []pt
+	p   rasterPainter
+	buf []pt
 }
 
 // parallelMinPixels is the clip area below which one goroutine draws alone:
 // smaller jobs finish before extra goroutines would pay off.
 const parallelMinPixels = 200_000
 
-// affine maps projected plane units to device pixels.
-type affine struct{ s, tx, ty float64 }
-
-func (a affine) apply(p orb.Point) pt {
-	return pt{float32(p[0]*a.s + a.tx), float32(-p[1]*a.s + a.ty)}
-}
-
-func viewAffine(v geo.View, pxPerDp float64) affine {
-	s := v.Scale() * pxPerDp
-	return affine{s: s, tx: (v.Width/2)*pxPerDp - v.Center[0]*s, ty: (v.Height/2)*pxPerDp + v.Center[1]*s}
-}
-
 // Draw renders scene s seen through view v into dst, filling all of dst.
 // pxPerDp is the number of device pixels per dp (dst is v.Width×v.Height dp).
-func (r *Renderer) Draw(dst *image.RGBA, s *Scene, v geo.View, st *Style, pxPerDp float64) {
-	r.DrawBase(dst, dst.Rect, s, v, st, pxPerDp)
-	r.DrawOverlay(dst, dst.Rect, s, v, st, pxPerDp)
+func (r *Renderer) Draw(dst *image.RGBA, s *Scene, v geo.View, pxPerDp float64) {
+	r.DrawBase(dst, dst.Rect, s, v, pxPerDp)
+	r.DrawOverlay(dst, dst.Rect, s, v, pxPerDp)
 }
 
-// DrawBase draws everything but the hover and selection — background, ocean,
-// graticule, countries and borders, outline — into the clip rectangle of dst,
-// leaving the rest of dst untouched.
-func (r *Renderer) DrawBase(dst *image.RGBA, clip image.Rectangle, s *Scene, v geo.View, st *Style, pxPerDp float64) {
+// DrawBase fills the clip rectangle of dst with the background and draws the
+// base layers there, leaving the rest of dst untouched.
+func (r *Renderer) DrawBase(dst *image.RGBA, clip image.Rectangle, s *Scene, v geo.View, pxPerDp float64) {
 	clip = clip.Intersect(dst.Rect)
-	fillRect(dst, clip, st.Background)
-	if s == nil || s.Layer == nil || clip.Empty() {
+	if s == nil || clip.Empty() {
 		return
 	}
-	var grat []orb.LineString
-	if s.Graticule {
-		grat = r.graticule(s.Layer.Proj)
+	fillRect(dst, clip, s.Background)
+	r.drawLayers(dst, clip, s.Base, s.Fonts, v.Transform(pxPerDp), pxPerDp, dst.Rect)
+}
+
+// DrawOverlay draws the overlay layers over dst inside clip.
+func (r *Renderer) DrawOverlay(dst *image.RGBA, clip image.Rectangle, s *Scene, v geo.View, pxPerDp float64) {
+	clip = clip.Intersect(dst.Rect)
+	if s == nil || clip.Empty() {
+		return
 	}
-	a := viewAffine(v, pxPerDp)
+	r.drawLayers(dst, clip, s.Overlay, s.Fonts, v.Transform(pxPerDp), pxPerDp, dst.Rect)
+}
+
+// drawLayers prepares the layers for the whole frame (full), then draws them
+// into clip, in bands on all cores when clip is large.
+func (r *Renderer) drawLayers(dst *image.RGBA, clip image.Rectangle, layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64, full image.Rectangle) {
+	if len(layers) == 0 {
+		return
+	}
+	w0 := r.worker(0)
+	dc := newDrawContext(t, pxPerDp, full, fonts, w0.buf)
+	for _, l := range layers {
+		if p, ok := l.(Preparer); ok {
+			p.Prepare(&dc)
+		}
+	}
+	w0.buf = dc.buf
 	r.parallel(clip, func(w *worker, band image.Rectangle) {
-		w.c.setTarget(dst, band)
-		w.drawBase(s, grat, a, st, pxPerDp)
+		dc := newDrawContext(t, pxPerDp, band, fonts, w.buf)
+		w.p.setTarget(dst, band, fonts)
+		for _, l := range layers {
+			if b := l.Bound(); b != (orb.Bound{}) && !b.Intersects(dc.Visible) {
+				continue
+			}
+			w.p.Group(l.ID())
+			l.Draw(&w.p, &dc)
+			w.p.EndGroup()
+		}
+		w.buf = dc.buf
 	})
 }
 
-// DrawOverlay draws the selected country (tint and outline) and the hovered
-// one (outline) over dst, inside clip.
-func (r *Renderer) DrawOverlay(dst *image.RGBA, clip image.Rectangle, s *Scene, v geo.View, st *Style, pxPerDp float64) {
-	if s == nil || s.Layer == nil {
-		return
+// PaintLayers draws layers through any painter — the SVG writer's — as one
+// piece covering the pixel rectangle full: every Preparer is prepared, then
+// every layer drawn in order inside its group.
+func PaintLayers(p Painter, layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64, full image.Rectangle) {
+	dc := newDrawContext(t, pxPerDp, full, fonts, nil)
+	for _, l := range layers {
+		if pr, ok := l.(Preparer); ok {
+			pr.Prepare(&dc)
+		}
 	}
-	w := r.worker(0)
-	w.c.setTarget(dst, clip)
-	w.drawOverlay(s, viewAffine(v, pxPerDp), st, pxPerDp)
+	for _, l := range layers {
+		if b := l.Bound(); b != (orb.Bound{}) && !b.Intersects(dc.Visible) {
+			continue
+		}
+		p.Group(l.ID())
+		l.Draw(p, &dc)
+		p.EndGroup()
+	}
 }
 
 // worker returns the i-th worker, creating it on first use.
@@ -195,139 +238,4 @@ func (r *Renderer) parallel(clip image.Rectangle, draw func(w *worker, band imag
 	wg.Wait()
 }
 
-func (w *worker) drawBase(s *Scene, grat []orb.LineString, a affine, st *Style, pxPerDp float64) {
-	l := s.Layer
-	px := func(dp float64) float32 { return float32(dp * pxPerDp) }
-
-	// The sphere: ocean inside the map's outline.
-	w.c.addRing(w.project(l.Outline, a, 0))
-	w.c.fill(st.Ocean)
-
-	for _, ls := range grat {
-		w.c.stroke(w.project(orb.Ring(ls), a, 0.5), px(st.GraticuleWidth), st.Graticule)
-	}
-
-	// Countries: every fill, then every border, so that no fill covers half of
-	// a neighbour's border. Each shared border is stroked once (Poly.Dup).
-	view := w.clipBound(a)
-	for i := range l.Polys {
-		p := &l.Polys[i]
-		if !view.Intersects(p.Bound) {
-			continue
-		}
-		for _, ring := range p.Rings {
-			w.c.addRing(w.project(ring, a, 0.35))
-		}
-		w.c.fill(st.Fill[s.Status[l.Countries.List[p.Country].ISO3]])
-	}
-	if st.BorderWidth > 0 {
-		for i := range l.Polys {
-			p := &l.Polys[i]
-			if !view.Intersects(p.Bound) {
-				continue
-			}
-			for ri, ring := range p.Rings {
-				w.strokeBorder(ring, p.Dup[ri], a, px(st.BorderWidth), st.Border)
-			}
-		}
-	}
-
-	w.c.stroke(w.project(l.Outline, a, 0), px(st.OutlineWidth), st.Outline)
-}
-
-func (w *worker) drawOverlay(s *Scene, a affine, st *Style, pxPerDp float64) {
-	l := s.Layer
-	px := func(dp float64) float32 { return float32(dp * pxPerDp) }
-	if ci, ok := l.Countries.Index(s.Selected); ok && s.Selected != "" {
-		for _, pi := range l.ByCountry[ci] {
-			for _, ring := range l.Polys[pi].Rings {
-				w.c.addRing(w.project(ring, a, 0.35))
-			}
-		}
-		w.c.fill(st.SelectTint)
-		w.outlineCountry(l, ci, a, px(st.SelectedWidth), st.Selected)
-	}
-	if ci, ok := l.Countries.Index(s.Hover); ok && s.Hover != "" && s.Hover != s.Selected {
-		w.outlineCountry(l, ci, a, px(st.HoverWidth), st.Hover)
-	}
-}
-
-// outlineCountry strokes every ring of country ci.
-func (w *worker) outlineCountry(l *geo.Layer, ci int, a affine, width float32, col color.NRGBA) {
-	for _, pi := range l.ByCountry[ci] {
-		for _, ring := range l.Polys[pi].Rings {
-			w.c.stroke(w.project(ring, a, 0.35), width, col)
-		}
-	}
-}
-
-// strokeBorder strokes a ring's border, leaving out the segments marked in
-// dup (a neighbour strokes them), so every border is drawn once. Like project,
-// it drops points closer than a third of a pixel to the last one kept.
-func (w *worker) strokeBorder(ring orb.Ring, dup []bool, a affine, width float32, col color.NRGBA) {
-	const minStep = 0.35
-	out := w.line[:0]
-	var last, prev pt
-	for i, p := range ring {
-		q := a.apply(p)
-		switch {
-		case i > 0 && dup[i]:
-			if n := len(out); n > 0 && out[n-1] != prev {
-				out = append(out, prev) // reach the shared vertex
-			}
-			w.c.stroke(out, width, col)
-			out = append(out[:0], q)
-			last = q
-		case i > 0 && i < len(ring)-1 && abs32(q.x-last.x) < minStep && abs32(q.y-last.y) < minStep:
-		default:
-			out = append(out, q)
-			last = q
-		}
-		prev = q
-	}
-	w.c.stroke(out, width, col)
-	w.line = out
-}
-
-// clipBound is the projected bound of the clip rectangle, widened by a few
-// pixels so borders just outside it still reach in.
-func (w *worker) clipBound(a affine) orb.Bound {
-	const margin = 4
-	cl := w.c.clip
-	x0, x1 := (float64(cl.Min.X-margin)-a.tx)/a.s, (float64(cl.Max.X+margin)-a.tx)/a.s
-	y0, y1 := (a.ty-float64(cl.Max.Y+margin))/a.s, (a.ty-float64(cl.Min.Y-margin))/a.s
-	return orb.Bound{Min: orb.Point{x0, y0}, Max: orb.Point{x1, y1}}
-}
-
-// project maps a projected ring to device pixels into the renderer's reused
-// buffer, dropping points closer than minStep px to the last kept one (they
-// cannot change the picture). The returned slice is valid until the next call.
-func (w *worker) project(ring orb.Ring, a affine, minStep float32) []pt {
-	out := w.line[:0]
-	var last pt
-	for i, p := range ring {
-		q := a.apply(p)
-		if i > 0 && i < len(ring)-1 && abs32(q.x-last.x) < minStep && abs32(q.y-last.y) < minStep {
-			continue
-		}
-		out = append(out, q)
-		last = q
-	}
-	w.line = out
-	return out
-}
-
 func abs32(f float32) float32 { return float32(math.Abs(float64(f))) }
-
-// graticule returns the projected 30° graticule for p, computed once per projection.
-func (r *Renderer) graticule(p geo.Projection) []orb.LineString {
-	if g, ok := r.grat[p.Name()]; ok {
-		return g
-	}
-	if r.grat == nil {
-		r.grat = map[string][]orb.LineString{}
-	}
-	g := geo.Graticule(p, 30)
-	r.grat[p.Name()] = g
-	return g
-}

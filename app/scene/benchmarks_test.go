@@ -1,9 +1,10 @@
-package render
+package scene
 
 import (
 	"image"
 	"testing"
 
+	"articleatlas/app/render"
 	"articleatlas/geo"
 
 	"github.com/paulmach/orb"
@@ -15,17 +16,17 @@ var sinkByte byte
 // by status, borders, outline, a selection and a hover) at w×h pixels through
 // view v, at the level of detail the app picks for it.
 func benchFrame(b *testing.B, v geo.View, w, h int) {
-	world := loadWorld(b)
-	st := LightStyle()
-	s := Scene{Layer: world.Layer(v.Proj, geo.LevelFor(v, 1)), Status: world.StatusOn(geo.ArticleDate),
-		Selected: "CHN", Hover: "RUS", Graticule: true}
+	a := loadAtlas(b)
+	o := articleOptions()
+	o.Selected, o.Hover = "CHN", "RUS"
+	s := a.Scene(v, 1, o)
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	var r Renderer
-	r.Draw(img, &s, v, &st, 1) // warm the buffers
+	var r render.Renderer
+	r.Draw(img, s, v, 1) // warm the buffers
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		r.Draw(img, &s, v, &st, 1)
+		r.Draw(img, s, v, 1)
 	}
 	sinkByte += img.Pix[0]
 }
@@ -60,39 +61,37 @@ func BenchmarkFrameZoomed(b *testing.B) {
 // BenchmarkPan is what the map widget does per drag event at 1920×1080: pan the
 // view, shift the last base layer, draw the uncovered strips and the overlay.
 func BenchmarkPan(b *testing.B) {
-	world := loadWorld(b)
-	st := LightStyle()
+	a := loadAtlas(b)
+	o := articleOptions()
+	o.Selected, o.Hover = "CHN", "RUS"
 	v := geo.NewView(geo.EqualEarth{}, 1920, 1080)
 	v.Zoom = 1
-	s := Scene{Layer: world.Layer(v.Proj, geo.LevelFor(v, 1)), Status: world.StatusOn(geo.ArticleDate),
-		Selected: "CHN", Hover: "RUS", Graticule: true}
-	var f Frames
-	f.Draw(&s, v, &st, 1, false)
+	var f render.Frames
+	f.Draw(a.Scene(v, 1, o), v, 1, false)
 	steps := [][2]float64{{6.3, 2.1}, {5.2, -1.7}, {-6.1, -2.4}, {-5.4, 2.0}} // a drag wobbling in place
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		d := steps[i%len(steps)]
 		v.PanBy(d[0], d[1])
-		img, _ := f.Draw(&s, v, &st, 1, false)
+		img, _ := f.Draw(a.Scene(v, 1, o), v, 1, false)
 		sinkByte += img.Pix[0]
 	}
 }
 
 // BenchmarkHover is a frame after the hovered country changed.
 func BenchmarkHover(b *testing.B) {
-	world := loadWorld(b)
-	st := LightStyle()
+	a := loadAtlas(b)
+	o := articleOptions()
 	v := geo.NewView(geo.EqualEarth{}, 1920, 1080)
-	s := Scene{Layer: world.Layer(v.Proj, geo.LevelFor(v, 1)), Status: world.StatusOn(geo.ArticleDate), Graticule: true}
-	var f Frames
-	f.Draw(&s, v, &st, 1, false)
+	var f render.Frames
+	f.Draw(a.Scene(v, 1, o), v, 1, false)
 	hovers := []string{"RUS", "CHN", "BRA", "USA"}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s.Hover = hovers[i%len(hovers)]
-		img, _ := f.Draw(&s, v, &st, 1, false)
+		o.Hover = hovers[i%len(hovers)]
+		img, _ := f.Draw(a.Scene(v, 1, o), v, 1, false)
 		sinkByte += img.Pix[0]
 	}
 }

@@ -1,9 +1,10 @@
-package render
+package scene
 
 import (
 	"image"
 	"testing"
 
+	"articleatlas/app/render"
 	"articleatlas/geo"
 
 	"github.com/paulmach/orb"
@@ -12,70 +13,89 @@ import (
 // TestFramesPanMatchesFullDraw: a frame made by shifting the last one and
 // drawing the uncovered strips looks like a full draw of the same view.
 func TestFramesPanMatchesFullDraw(t *testing.T) {
-	world := loadWorld(t)
-	st := LightStyle()
+	a := loadAtlas(t)
+	o := articleOptions()
+	o.Selected, o.Hover = "CHN", "IND"
 	v := geo.NewView(geo.EqualEarth{}, 640, 360)
 	v.Zoom = 1.5
-	s := Scene{Layer: world.Layer(v.Proj, geo.Coarse), Status: world.StatusOn(geo.ArticleDate), Selected: "CHN", Hover: "IND", Graticule: true}
-	var f Frames
-	f.Draw(&s, v, &st, 1, false)
+	var f render.Frames
+	f.Draw(a.Scene(v, 1, o), v, 1, false)
 	for i, d := range [][2]float64{{37.4, -12.2}, {-80, 55.5}, {3, 3}, {-500, 0}} {
 		v.PanBy(d[0], d[1])
-		got, shown := f.Draw(&s, v, &st, 1, false)
+		got, shown := f.Draw(a.Scene(v, 1, o), v, 1, false)
 		if dx, dy := (shown.Center[0]-v.Center[0])*v.Scale(), (shown.Center[1]-v.Center[1])*v.Scale(); dx*dx+dy*dy > 0.5*0.5*2 {
 			t.Errorf("pan %d: shown view is (%.2f, %.2f) px off, want at most half a pixel", i, dx, dy)
 		}
 		want := image.NewRGBA(got.Rect)
-		var r Renderer
-		r.Draw(want, &s, shown, &st, 1)
+		var r render.Renderer
+		r.Draw(want, a.Scene(shown, 1, o), shown, 1)
 		if n, _ := compareImages(want, got); n > got.Rect.Dx()*got.Rect.Dy()/200 {
 			t.Errorf("pan %d: %d pixels differ from a full draw", i, n)
 		}
 	}
 	// exact redraws at the requested view.
-	_, shown := f.Draw(&s, v, &st, 1, true)
+	_, shown := f.Draw(a.Scene(v, 1, o), v, 1, true)
 	if shown.Center != v.Center {
 		t.Errorf("exact frame drawn at %v, want %v", shown.Center, v.Center)
 	}
 }
 
-// TestFramesHoverKeepsBase: a hover change reuses the base layer.
+// countingLayer counts how often it is drawn.
+type countingLayer struct{ draws int }
+
+func (c *countingLayer) ID() string                                    { return "counter" }
+func (c *countingLayer) Bound() orb.Bound                              { return orb.Bound{} }
+func (c *countingLayer) Draw(p render.Painter, dc *render.DrawContext) { c.draws++ }
+
+// TestFramesHoverKeepsBase: a hover change redraws the overlay only; a change
+// of the scene's key (the date) redraws the base.
 func TestFramesHoverKeepsBase(t *testing.T) {
-	world := loadWorld(t)
-	st := LightStyle()
+	a := loadAtlas(t)
+	o := articleOptions()
 	v := geo.NewView(geo.EqualEarth{}, 320, 180)
-	s := Scene{Layer: world.Layer(v.Proj, geo.Coarse), Status: world.StatusOn(geo.ArticleDate)}
-	var f Frames
-	f.Draw(&s, v, &st, 1, false)
-	base := f.base
-	f.base.Pix[0] = 1 // a marker a redraw of the base would overwrite
-	s.Hover = "BRA"
-	img, _ := f.Draw(&s, v, &st, 1, false)
-	if f.base != base || img.Pix[0] != 1 {
-		t.Error("a hover change redrew the base layer")
+	counter := &countingLayer{}
+	scene := func() *render.Scene {
+		s := a.Scene(v, 1, o)
+		s.Base = append(s.Base[:len(s.Base):len(s.Base)], counter)
+		return s
+	}
+	var f render.Frames
+	f.Draw(scene(), v, 1, false)
+	if counter.draws != 1 {
+		t.Fatalf("first frame drew the base %d times, want 1", counter.draws)
+	}
+	o.Hover = "BRA"
+	f.Draw(scene(), v, 1, false)
+	if counter.draws != 1 {
+		t.Error("a hover change redrew the base layers")
+	}
+	o.Date, _ = geo.ParseDate("2017-10-27")
+	f.Draw(scene(), v, 1, false)
+	if counter.draws != 2 {
+		t.Error("a date change did not redraw the base layers")
 	}
 	f.Invalidate()
-	img, _ = f.Draw(&s, v, &st, 1, false)
-	if img.Pix[0] == 1 {
-		t.Error("Invalidate did not redraw the base layer")
+	f.Draw(scene(), v, 1, false)
+	if counter.draws != 3 {
+		t.Error("Invalidate did not redraw the base layers")
 	}
 }
 
 // TestFramesPreview: after a zoom, the preview is the last frame scaled about
 // the zoom's anchor — close to the sharp frame, and never drawn from scratch.
 func TestFramesPreview(t *testing.T) {
-	world := loadWorld(t)
-	st := LightStyle()
+	a := loadAtlas(t)
+	o := articleOptions()
+	o.Layers = ICC | Graticule // the sample points below are off the story's marks
 	v := geo.NewView(geo.EqualEarth{}, 640, 360)
-	s := Scene{Layer: world.Layer(v.Proj, geo.Coarse), Status: world.StatusOn(geo.ArticleDate), Graticule: true}
-	var f Frames
-	if _, ok := f.Preview(v, &st, 1); ok {
+	var f render.Frames
+	if _, ok := f.Preview(v, 1); ok {
 		t.Fatal("a preview without a last frame")
 	}
-	before, _ := f.Draw(&s, v, &st, 1, false)
+	before, _ := f.Draw(a.Scene(v, 1, o), v, 1, false)
 	anchor := before.RGBAAt(200, 120)
 	v.ZoomAround(orb.Point{200, 120}, 0.75)
-	prev, ok := f.Preview(v, &st, 1)
+	prev, ok := f.Preview(v, 1)
 	if !ok {
 		t.Fatal("no preview")
 	}
@@ -83,8 +103,8 @@ func TestFramesPreview(t *testing.T) {
 		t.Errorf("pixel under the zoom anchor changed from %v to %v", anchor, got)
 	}
 	sharp := image.NewRGBA(prev.Rect)
-	var r Renderer
-	r.Draw(sharp, &s, v, &st, 1)
+	var r render.Renderer
+	r.Draw(sharp, a.Scene(v, 1, o), v, 1)
 	// Inside countries and seas the preview has the sharp frame's colours.
 	for _, ll := range []orb.Point{{116.4, 39.9}, {100, 63}, {75, 5}, {65, 15}} { // off the 30° graticule
 		p := v.ToScreen(ll)

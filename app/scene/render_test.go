@@ -1,47 +1,69 @@
-package render
+package scene
 
 import (
 	"image"
 	"image/color"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 
+	"articleatlas/app/render"
 	"articleatlas/geo"
 
 	"github.com/paulmach/orb"
 )
 
-func loadWorld(t testing.TB) *geo.World {
-	t.Helper()
-	w, err := geo.LoadWorldSync()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return w
+var testAtlas struct {
+	once sync.Once
+	a    *Atlas
+	err  error
 }
 
-// drawWorld renders the article-date scene at w×h dp and pxPerDp.
-func drawWorld(t testing.TB, world *geo.World, p geo.Projection, w, h int, pxPerDp float64, sel string) (*image.RGBA, geo.View) {
+// loadAtlas is the scene maker of the embedded world, loaded once per test binary.
+func loadAtlas(t testing.TB) *Atlas {
+	t.Helper()
+	testAtlas.once.Do(func() {
+		w, err := geo.LoadWorldSync()
+		if err != nil {
+			testAtlas.err = err
+			return
+		}
+		testAtlas.a, testAtlas.err = New(w)
+	})
+	if testAtlas.err != nil {
+		t.Fatal(testAtlas.err)
+	}
+	return testAtlas.a
+}
+
+// articleOptions is what the window shows at start: every layer on the
+// article's date, in the light style.
+func articleOptions() Options {
+	return Options{Date: geo.ArticleDate, Layers: AllLayers, Style: render.LightStyle()}
+}
+
+// drawWorld renders the article-date scene of the whole world at w×h dp and pxPerDp.
+func drawWorld(t testing.TB, a *Atlas, p geo.Projection, w, h int, pxPerDp float64, sel string) (*image.RGBA, geo.View) {
 	v := geo.NewView(p, float64(w), float64(h))
 	img := image.NewRGBA(image.Rect(0, 0, int(float64(w)*pxPerDp), int(float64(h)*pxPerDp)))
-	st := LightStyle()
-	s := Scene{Layer: world.Layer(p, geo.LevelFor(v, pxPerDp)), Status: world.StatusOn(geo.ArticleDate), Selected: sel, Graticule: true}
-	var r Renderer
-	r.Draw(img, &s, v, &st, pxPerDp)
+	o := articleOptions()
+	o.Selected = sel
+	var r render.Renderer
+	r.Draw(img, a.Scene(v, pxPerDp, o), v, pxPerDp)
 	return img, v
 }
 
 func TestGoldenWorld(t *testing.T) {
-	world := loadWorld(t)
+	a := loadAtlas(t)
 	for _, p := range geo.Projections {
 		t.Run(p.Name(), func(t *testing.T) {
-			img, _ := drawWorld(t, world, p, 1280, 720, 1, "")
+			img, _ := drawWorld(t, a, p, 1280, 720, 1, "")
 			assertGolden(t, "world-"+p.Name()+"-1280x720", img)
 		})
 	}
 	t.Run("selected-china-hidpi", func(t *testing.T) {
-		img, _ := drawWorld(t, world, geo.EqualEarth{}, 640, 360, 2, "CHN")
+		img, _ := drawWorld(t, a, geo.EqualEarth{}, 640, 360, 2, "CHN")
 		assertGolden(t, "world-equal-earth-640x360@2-CHN", img)
 	})
 }
@@ -61,9 +83,14 @@ func nrgba(c color.NRGBA) color.RGBA { return color.RGBA{c.R, c.G, c.B, 255} }
 // TestFillsByStatus checks the colour under the article's places: the fill of
 // the status each country had on 17 October 2023.
 func TestFillsByStatus(t *testing.T) {
-	world := loadWorld(t)
-	st := LightStyle()
-	img, v := drawWorld(t, world, geo.EqualEarth{}, 1280, 720, 1, "")
+	a := loadAtlas(t)
+	st := render.LightStyle()
+	v := geo.NewView(geo.EqualEarth{}, 1280, 720)
+	img := image.NewRGBA(image.Rect(0, 0, 1280, 720))
+	o := articleOptions()
+	o.Layers = ICC | Graticule // no markers over the places
+	var r render.Renderer
+	r.Draw(img, a.Scene(v, 1, o), v, 1)
 	cases := []struct {
 		name string
 		ll   orb.Point
@@ -90,10 +117,10 @@ func TestFillsByStatus(t *testing.T) {
 
 // TestSelectionOutlined: selecting China draws its outline colour on its border.
 func TestSelectionOutlined(t *testing.T) {
-	world := loadWorld(t)
-	st := LightStyle()
-	plain, _ := drawWorld(t, world, geo.EqualEarth{}, 800, 450, 1, "")
-	sel, _ := drawWorld(t, world, geo.EqualEarth{}, 800, 450, 1, "CHN")
+	a := loadAtlas(t)
+	st := render.LightStyle()
+	plain, _ := drawWorld(t, a, geo.EqualEarth{}, 800, 450, 1, "")
+	sel, _ := drawWorld(t, a, geo.EqualEarth{}, 800, 450, 1, "CHN")
 	outline := 0
 	changed := 0
 	for i := 0; i < len(sel.Pix); i += 4 {
@@ -116,15 +143,16 @@ func TestSelectionOutlined(t *testing.T) {
 
 // TestDrawIsRepeatable: the same scene gives the same bytes with a reused renderer.
 func TestDrawIsRepeatable(t *testing.T) {
-	world := loadWorld(t)
+	at := loadAtlas(t)
 	v := geo.NewView(geo.EqualEarth{}, 640, 360)
-	st := LightStyle()
-	s := Scene{Layer: world.Layer(geo.EqualEarth{}, geo.Coarse), Status: world.StatusOn(geo.ArticleDate), Hover: "BRA", Graticule: true}
-	var r Renderer
+	o := articleOptions()
+	o.Hover = "BRA"
+	s := at.Scene(v, 1, o)
+	var r render.Renderer
 	a := image.NewRGBA(image.Rect(0, 0, 640, 360))
 	b := image.NewRGBA(image.Rect(0, 0, 640, 360))
-	r.Draw(a, &s, v, &st, 1)
-	r.Draw(b, &s, v, &st, 1)
+	r.Draw(a, s, v, 1)
+	r.Draw(b, s, v, 1)
 	if string(a.Pix) != string(b.Pix) {
 		t.Error("two draws of one scene differ")
 	}
@@ -133,16 +161,19 @@ func TestDrawIsRepeatable(t *testing.T) {
 // TestZoomedDrawStaysInBounds draws at the maximum zoom over the antimeridian,
 // where most geometry is far off-screen and must be clipped, not crash.
 func TestZoomedDrawStaysInBounds(t *testing.T) {
-	world := loadWorld(t)
+	a := loadAtlas(t)
 	for _, p := range geo.Projections {
 		v := geo.NewView(p, 400, 300)
 		v.Center = geo.Project(p, orb.Point{179.5, 65})
 		v.Zoom = geo.MaxZoom
 		img := image.NewRGBA(image.Rect(0, 0, 400, 300))
-		st := LightStyle()
-		s := Scene{Layer: world.Layer(p, geo.Fine), Status: world.StatusOn(geo.ArticleDate), Selected: "RUS"}
-		var r Renderer
-		r.Draw(img, &s, v, &st, 1)
+		st := render.LightStyle()
+		o := articleOptions()
+		o.Selected = "RUS"
+		fine := geo.Fine
+		o.Level = &fine
+		var r render.Renderer
+		r.Draw(img, a.Scene(v, 1, o), v, 1)
 		c := v.ToScreen(orb.Point{178, 66})
 		if got := img.RGBAAt(int(c[0]), int(c[1])); near(got, nrgba(st.Ocean), 2) {
 			t.Errorf("%s: Chukotka at (178°E, 66°N) drawn as ocean", p.Name())
@@ -150,9 +181,10 @@ func TestZoomedDrawStaysInBounds(t *testing.T) {
 	}
 }
 
-// TestRendererHasNoFyne enforces the import rule: geo and the renderer never import Fyne.
+// TestRendererHasNoFyne enforces the import rule: geo, the renderer, the
+// scene assembly, the export and the command line never import Fyne.
 func TestRendererHasNoFyne(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", "articleatlas/geo", "articleatlas/app/render", "articleatlas/app/export", "articleatlas/app/cli").CombinedOutput()
+	out, err := exec.Command("go", "list", "-deps", "articleatlas/geo", "articleatlas/app/render", "articleatlas/app/scene", "articleatlas/app/export", "articleatlas/app/cli").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go list: %v\n%s", err, out)
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"articleatlas/app/mapview"
+	"articleatlas/app/scene"
 	"articleatlas/assets"
 	"articleatlas/geo"
 )
@@ -38,10 +39,11 @@ type UI struct {
 	OnSelect func(iso3 string)
 }
 
-// New builds the UI for world w showing ICC status on date d.
-func New(w *geo.World, d geo.Date) *UI {
+// New builds the UI for atlas a's world showing ICC status on date d.
+func New(a *scene.Atlas, d geo.Date) *UI {
+	w := a.World
 	u := &UI{World: w}
-	u.Map = mapview.New(w, d)
+	u.Map = mapview.New(a, d)
 	u.Details = newDetails(w)
 	u.Legend = newLegend(w)
 	u.Legend.Update(d)

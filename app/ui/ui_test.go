@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
+	"articleatlas/app/scene"
 	"articleatlas/geo"
 )
 
@@ -18,7 +19,11 @@ func newTestUI(t *testing.T) (*UI, fyne.Window) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := New(world, geo.ArticleDate)
+	a, err := scene.New(world)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := New(a, geo.ArticleDate)
 	w := test.NewTempWindow(t, u.Content)
 	w.Resize(fyne.NewSize(1200, 760))
 	w.Canvas().Capture()

@@ -1,0 +1,274 @@
+// Package scene assembles what the atlas draws — the ordered layers of a
+// render.Scene — from the world, the date and what the reader chose to show.
+// It is the one place where scenes are made: the window, the command line,
+// the exports and the tests all call it, so they cannot drift apart. It
+// never imports Fyne.
+package scene
+
+import (
+	"fmt"
+	"image/color"
+	"sync"
+
+	"articleatlas/app/render"
+	"articleatlas/app/story"
+	"articleatlas/assets"
+	"articleatlas/data"
+	"articleatlas/geo"
+
+	"github.com/paulmach/orb"
+)
+
+// Layers is a set of switchable layers.
+type Layers uint32
+
+// The switchable layers, in drawing order.
+const (
+	ICC       Layers = 1 << iota // countries shaded by ICC status (else all alike)
+	Graticule                    // the 30° grid
+	Corridors                    // the six Belt and Road land corridors
+	Maritime                     // the Maritime Silk Road's sea lanes
+	Energy                       // oil and gas links Russia → China
+	XiVisit                      // Xi's visit to Moscow, March 2023
+	Trips                        // Putin's trips
+	Places                       // markers of the story's places
+	Labels                       // names of the places
+	// AllLayers is every layer.
+	AllLayers = ICC | Graticule | Corridors | Maritime | Energy | XiVisit | Trips | Places | Labels
+)
+
+// layerNames are the command line's names for the layers; some name two.
+var layerNames = []struct {
+	name string
+	l    Layers
+}{
+	{"icc", ICC},
+	{"graticule", Graticule},
+	{"trips", Trips | XiVisit},
+	{"putin", Trips},
+	{"xi", XiVisit},
+	{"corridors", Corridors | Maritime},
+	{"land", Corridors},
+	{"maritime", Maritime},
+	{"energy", Energy},
+	{"places", Places},
+	{"labels", Labels},
+	{"all", AllLayers},
+}
+
+// ParseLayers reads a comma-separated list of layer names ("icc,graticule").
+func ParseLayers(s string) (Layers, error) {
+	var out Layers
+	for _, part := range splitList(s) {
+		found := false
+		for _, n := range layerNames {
+			if n.name == part {
+				out |= n.l
+				found = true
+			}
+		}
+		if !found {
+			return 0, fmt.Errorf("scene: unknown layer %q (want %s)", part, LayerNames())
+		}
+	}
+	return out, nil
+}
+
+// LayerNames lists the layer names ParseLayers accepts, comma-separated.
+func LayerNames() string {
+	s := ""
+	for i, n := range layerNames {
+		if i > 0 {
+			s += ","
+		}
+		s += n.name
+	}
+	return s
+}
+
+// Options is what a scene shows besides the view.
+type Options struct {
+	Date     geo.Date
+	Selected string // ISO3 of the selected country, or ""
+	Hover    string // ISO3 of the country under the pointer, or ""
+	Layers   Layers
+	Style    render.Style
+	// Level forces a level of detail; nil picks it from the view (see Level).
+	Level *geo.Level
+}
+
+// Atlas makes scenes of one world and story. It keeps what scenes share —
+// fonts, projected graticules and story geometry, the base layers of the
+// last scene — so making a scene for a hover or a pan costs almost nothing.
+// It is safe for concurrent use.
+type Atlas struct {
+	World *geo.World
+	Story *story.Story
+	Fonts *render.Fonts
+
+	mu       sync.Mutex
+	grat     map[string][]orb.LineString // projected graticule per projection
+	story    map[string]*storyGeom       // projected story per projection
+	lastKey  baseKey
+	lastBase []render.Layer
+}
+
+// New returns an Atlas for world w, with the embedded story and fonts.
+func New(w *geo.World) (*Atlas, error) {
+	st, err := story.Load(data.Story)
+	if err != nil {
+		return nil, err
+	}
+	regular, err := render.NewFont(assets.FontRegular)
+	if err != nil {
+		return nil, err
+	}
+	bold, err := render.NewFont(assets.FontBold)
+	if err != nil {
+		return nil, err
+	}
+	return &Atlas{World: w, Story: st, Fonts: &render.Fonts{Regular: regular, Bold: bold},
+		grat: map[string][]orb.LineString{}, story: map[string]*storyGeom{}}, nil
+}
+
+// baseKey is everything the base layers depend on; it is the scenes' Key.
+type baseKey struct {
+	proj     string
+	level    geo.Level
+	date     string // YYYY-MM-DD
+	layers   Layers
+	selected string
+	style    render.Style
+}
+
+// Level is the level of detail a scene of view v at pxPerDp draws with: the
+// forced one, else the one the view's scale asks for — but never a level
+// that lacks the selected country (Andorra has no 1:110m outline), so a
+// selection always shows.
+func (a *Atlas) Level(v geo.View, pxPerDp float64, o Options) geo.Level {
+	if o.Level != nil {
+		return *o.Level
+	}
+	l := geo.LevelFor(v, pxPerDp)
+	if l == geo.Coarse && o.Selected != "" {
+		if cs, _ := a.World.Countries(geo.Coarse); cs.ByISO(o.Selected) == nil {
+			l = geo.Fine
+		}
+	}
+	return l
+}
+
+// Scene assembles the scene for view v at pxPerDp device pixels per dp.
+func (a *Atlas) Scene(v geo.View, pxPerDp float64, o Options) *render.Scene {
+	level := a.Level(v, pxPerDp, o)
+	ly := a.World.Layer(v.Proj, level)
+	key := baseKey{proj: v.Proj.Name(), level: level, date: o.Date.Format(geo.DateLayout), layers: o.Layers, selected: o.Selected, style: o.Style}
+	st := &o.Style
+	return &render.Scene{
+		Background: st.Background,
+		Base:       a.base(key, ly, o),
+		Overlay:    overlay(ly, o),
+		Fonts:      a.Fonts,
+		Key:        key,
+	}
+}
+
+// base returns the base layers for key, reusing the last ones when the key
+// is the same.
+func (a *Atlas) base(key baseKey, ly *geo.Layer, o Options) []render.Layer {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.lastBase != nil && a.lastKey == key {
+		return a.lastBase
+	}
+	st := &o.Style
+	layers := []render.Layer{&render.Sphere{Outline: ly.Outline, Fill: st.Ocean}}
+	if o.Layers&Graticule != 0 {
+		layers = append(layers, render.NewLines("graticule", a.graticule(ly.Proj), st.Graticule, st.GraticuleWidth))
+	}
+	layers = append(layers,
+		&render.Countries{Layer: ly, Fill: a.fills(ly, o), Meta: a.metas(ly, o)},
+		&render.Borders{Layer: ly, Color: st.Border, WidthDp: st.BorderWidth},
+		render.NewLines("outline", []orb.LineString{orb.LineString(ly.Outline)}, st.Outline, st.OutlineWidth),
+	)
+	// The selection goes under the story's marks and labels, so its tint
+	// never covers them; it changes on a click, not on every pointer move.
+	if ci, ok := ly.Countries.Index(o.Selected); ok && o.Selected != "" {
+		layers = append(layers, &render.CountryOutline{Name: "selection", Layer: ly, Country: ci, Tint: st.SelectTint, Color: st.Selected, WidthDp: st.SelectedWidth})
+	}
+	layers = append(layers, a.storyLayers(a.storyGeom(ly.Proj), o)...)
+	a.lastKey, a.lastBase = key, layers
+	return layers
+}
+
+// overlay returns the hover layer: what changes as the pointer moves.
+func overlay(ly *geo.Layer, o Options) []render.Layer {
+	st := &o.Style
+	var out []render.Layer
+	if ci, ok := ly.Countries.Index(o.Hover); ok && o.Hover != "" && o.Hover != o.Selected {
+		out = append(out, &render.CountryOutline{Name: "hover", Layer: ly, Country: ci, Color: st.Hover, WidthDp: st.HoverWidth})
+	}
+	return out
+}
+
+// fills is each country's colour: its ICC status on the date, or the
+// non-party colour for all when the ICC layer is off.
+func (a *Atlas) fills(ly *geo.Layer, o Options) []color.NRGBA {
+	out := make([]color.NRGBA, len(ly.Countries.List))
+	for i, c := range ly.Countries.List {
+		s := geo.NonParty
+		if o.Layers&ICC != 0 {
+			s = a.World.ICC.StatusOn(c.ISO3, o.Date).Status
+		}
+		out[i] = o.Style.Fill[s]
+	}
+	return out
+}
+
+// metas names each country for vector output: its code and a tooltip with
+// its name and status on the date.
+func (a *Atlas) metas(ly *geo.Layer, o Options) []render.Meta {
+	out := make([]render.Meta, len(ly.Countries.List))
+	for i, c := range ly.Countries.List {
+		out[i] = render.Meta{
+			ID:    "country-" + c.ISO3,
+			Title: a.World.Name(c.ISO3) + " — " + a.World.ICC.StatusOn(c.ISO3, o.Date).Status.Label(),
+			Data:  map[string]string{"iso-a3": c.ISO3},
+		}
+	}
+	return out
+}
+
+// graticule returns the projected 30° graticule for p, computed once per projection.
+func (a *Atlas) graticule(p geo.Projection) []orb.LineString {
+	if g, ok := a.grat[p.Name()]; ok {
+		return g
+	}
+	g := geo.Graticule(p, 30)
+	a.grat[p.Name()] = g
+	return g
+}
+
+func splitList(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ',' {
+			if part := trimSpace(s[start:i]); part != "" {
+				out = append(out, part)
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+func trimSpace(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
+}

@@ -1,0 +1,252 @@
+// The story's layers: trips, corridors, sea lanes, energy links, places and
+// their labels, projected once per projection.
+package scene
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"articleatlas/app/render"
+	"articleatlas/app/story"
+	"articleatlas/geo"
+
+	"github.com/paulmach/orb"
+)
+
+// arcStepKm is the spacing of the points of great-circle arcs: smooth at
+// every zoom the map allows (under 2 px at the deepest zoom of a 4K export).
+const arcStepKm = 25
+
+// storyGeom is the story projected under one projection: each trip's arc and
+// each corridor's route, as pieces cut at ±180°, and each place's point.
+type storyGeom struct {
+	trips     [][]orb.LineString // per story.Trips index
+	corridors [][]orb.LineString // per story.Corridors index
+	places    []orb.Point        // per story.Places index
+	tripMid   []orb.Point        // projected midpoint of each trip's arc, for its date label
+	world     orb.Bound          // projected bound of the sphere
+}
+
+// minorLabelsWorldDp is how wide (dp) the world must be drawn before the
+// corridors' cities are named: at the world view they would crowd the
+// article's own places.
+const minorLabelsWorldDp = 4000
+
+// projectStory projects s under p.
+func projectStory(s *story.Story, p geo.Projection) *storyGeom {
+	g := &storyGeom{world: geo.WorldBound(p)}
+	bows := tripBows(s.Trips)
+	for i, t := range s.Trips {
+		arc := geo.BowedArc(t.From.Point, t.To.Point, bows[i], arcStepKm)
+		g.trips = append(g.trips, projectPieces(p, arc))
+		mid := arc[len(arc)/2]
+		mid[0] -= 360 * math.Round(mid[0]/360)
+		g.tripMid = append(g.tripMid, geo.Project(p, mid))
+	}
+	for _, c := range s.Corridors {
+		g.corridors = append(g.corridors, projectPieces(p, geo.Densify(c.Route, arcStepKm)))
+	}
+	for _, pl := range s.Places {
+		g.places = append(g.places, geo.Project(p, pl.Point))
+	}
+	return g
+}
+
+// tripBowStep is how far apart (as a fraction of their length) the arcs of
+// trips between the same two places are pushed, so each stays visible.
+const tripBowStep = 0.05
+
+// tripBows gives each trip's arc its bow (see geo.BowedArc): the trips
+// between one pair of places, in either direction, are pushed apart, each to
+// the right of its travel by one step more than the one before.
+func tripBows(trips []story.Trip) []float64 {
+	out := make([]float64, len(trips))
+	seen := map[[2]string]int{}
+	for i, t := range trips {
+		key := [2]string{t.From.ID, t.To.ID}
+		if key[0] > key[1] {
+			key[0], key[1] = key[1], key[0]
+		}
+		seen[key]++
+		out[i] = tripBowStep * float64(seen[key])
+	}
+	// A pair travelled once needs no bow.
+	for i, t := range trips {
+		key := [2]string{t.From.ID, t.To.ID}
+		if key[0] > key[1] {
+			key[0], key[1] = key[1], key[0]
+		}
+		if seen[key] == 1 {
+			out[i] = 0
+		}
+	}
+	return out
+}
+
+// projectPieces cuts a continuous lon/lat line at ±180° and projects the pieces.
+func projectPieces(p geo.Projection, ls orb.LineString) []orb.LineString {
+	var out []orb.LineString
+	for _, piece := range geo.SplitAntimeridian(ls) {
+		if len(piece) >= 2 {
+			out = append(out, geo.ProjectLine(p, piece))
+		}
+	}
+	return out
+}
+
+// storyGeom returns the story projected under p, computed once per projection.
+// The caller holds a.mu.
+func (a *Atlas) storyGeom(p geo.Projection) *storyGeom {
+	if g, ok := a.story[p.Name()]; ok {
+		return g
+	}
+	g := projectStory(a.Story, p)
+	a.story[p.Name()] = g
+	return g
+}
+
+// TripLabel is the short date shown beside a trip's arc: "Oct 2023",
+// "25–27 Apr 2019" when the article's reader needs the days.
+func TripLabel(t *story.Trip) string {
+	return t.Start.Format("Jan 2006")
+}
+
+// TripTitle is a trip's one-line description: "Putin: Moscow → Beijing, 17–18 Oct 2023".
+func TripTitle(t *story.Trip) string {
+	return fmt.Sprintf("%s: %s → %s, %s", t.Traveller.Name(), t.From.Name, t.To.Name, DateRange(t.Start, t.End))
+}
+
+// DateRange formats a range of days compactly: "4 Feb 2022", "17–18 Oct 2023",
+// "30 Apr – 2 May 2019", "30 Dec 2019 – 2 Jan 2020".
+func DateRange(start, end geo.Date) string {
+	switch {
+	case start.Equal(end):
+		return start.Format("2 Jan 2006")
+	case start.Year() != end.Year():
+		return start.Format("2 Jan 2006") + " – " + end.Format("2 Jan 2006")
+	case start.Month() != end.Month():
+		return start.Format("2 Jan") + " – " + end.Format("2 Jan 2006")
+	}
+	return fmt.Sprintf("%d–%s", start.Day(), end.Format("2 Jan 2006"))
+}
+
+// storyLayers returns the story's base layers shown in o, drawn with g.
+func (a *Atlas) storyLayers(g *storyGeom, o Options) []render.Layer {
+	st := &o.Style
+	s := a.Story
+	var out []render.Layer
+
+	// Corridors and lanes first, energy links over them, trips on top.
+	var land, sea, energy []render.Route
+	landIndex := 0
+	for i := range s.Corridors {
+		c := &s.Corridors[i]
+		r := render.Route{Pieces: g.corridors[i], Casing: st.Casing, Meta: render.Meta{ID: "corridor-" + c.ID, Title: c.Name,
+			Data: map[string]string{"kind": string(c.Kind), "status": string(c.Status)}}}
+		if c.Status != story.Operating {
+			r.DashDp = []float64{6, 4}
+		}
+		switch c.Kind {
+		case story.Land:
+			r.Color, r.WidthDp = st.Corridor[landIndex%len(st.Corridor)], st.CorridorWidth
+			landIndex++
+			land = append(land, r)
+		case story.Maritime:
+			r.Color, r.WidthDp = st.Maritime, st.CorridorWidth
+			r.DashDp = []float64{1.5, 3}
+			sea = append(sea, r)
+		case story.Oil, story.Gas:
+			r.Color, r.WidthDp = st.Oil, st.LinkWidth
+			if c.Kind == story.Gas {
+				r.Color = st.Gas
+			}
+			energy = append(energy, r)
+		}
+	}
+	if o.Layers&Corridors != 0 && len(land) > 0 {
+		out = append(out, render.NewRoutes("corridors", land))
+	}
+	if o.Layers&Maritime != 0 && len(sea) > 0 {
+		out = append(out, render.NewRoutes("maritime", sea))
+	}
+	if o.Layers&Energy != 0 && len(energy) > 0 {
+		out = append(out, render.NewRoutes("energy", energy))
+	}
+
+	var trips []render.Route
+	var labels []render.Label
+	for i := range s.Trips {
+		t := &s.Trips[i]
+		if t.Traveller == story.Xi && o.Layers&XiVisit == 0 || t.Traveller == story.Putin && o.Layers&Trips == 0 {
+			continue
+		}
+		r := render.Route{Pieces: g.trips[i], Color: st.PutinTrip, WidthDp: st.TripWidth, Casing: st.Casing, Arrow: true,
+			Meta: render.Meta{ID: "trip-" + t.ID, Title: TripTitle(t)}}
+		if t.Traveller == story.Xi {
+			r.Color, r.DashDp = st.XiTrip, []float64{5, 3}
+		}
+		trips = append(trips, r)
+		labels = append(labels, render.Label{Text: TripLabel(t), At: g.tripMid[i], Priority: 300, SizeDp: 10, Bold: true,
+			Color: r.Color, Halo: st.Halo, GapDp: 2})
+	}
+	if len(trips) > 0 {
+		out = append(out, render.NewRoutes("trips", trips))
+	}
+
+	// Minor places are named once the world is this many dp wide.
+	minorScale := minorLabelsWorldDp / (g.world.Max[0] - g.world.Min[0])
+	if o.Layers&Places != 0 {
+		var marks []render.Marker
+		for i := range s.Places {
+			p := &s.Places[i]
+			m := render.Marker{At: g.places[i], RadiusDp: 2.2, Fill: st.MinorPlace, Ring: st.Casing, RingDp: 1,
+				Meta: render.Meta{ID: "place-" + p.ID, Title: p.Name + " — " + p.Role, Data: map[string]string{"iso-a3": p.ISO3}}}
+			prio := 10
+			if p.InArticle {
+				m.RadiusDp, m.Fill, prio = 3.5, st.Place, 400 // above the trips' dates
+			}
+			marks = append(marks, m)
+			if o.Layers&Labels != 0 {
+				size := 10.0
+				if p.InArticle {
+					size = 12
+				}
+				lb := render.Label{Text: p.Name, At: g.places[i], Priority: prio, SizeDp: size, Bold: p.InArticle,
+					Color: st.Label, Halo: st.Halo, GapDp: m.RadiusDp + 2}
+				if !p.InArticle {
+					lb.MinScale = minorScale
+				}
+				labels = append(labels, lb)
+			}
+		}
+		out = append(out, &render.Markers{Name: "places", Markers: marks})
+	}
+	if len(labels) > 0 {
+		out = append(out, &render.Labels{Name: "labels", Labels: labels, HaloDp: 1.5})
+	}
+	return out
+}
+
+// corridorColor is the colour a corridor or link is drawn in, for legends.
+func corridorColor(st *render.Style, s *story.Story, id string) color.NRGBA {
+	land := 0
+	for i := range s.Corridors {
+		c := &s.Corridors[i]
+		if c.ID == id {
+			switch c.Kind {
+			case story.Land:
+				return st.Corridor[land%len(st.Corridor)]
+			case story.Maritime:
+				return st.Maritime
+			case story.Oil:
+				return st.Oil
+			}
+			return st.Gas
+		}
+		if c.Kind == story.Land {
+			land++
+		}
+	}
+	return color.NRGBA{}
+}
