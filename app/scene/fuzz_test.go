@@ -3,6 +3,7 @@ package scene
 import (
 	"image"
 	"image/color"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"testing"
@@ -43,11 +44,11 @@ func FuzzDrawView(f *testing.F) {
 	f.Add(uint8(0), 0.0, 0.0, 0.0, uint16(1), uint16(1), 0.5, uint8(1), false, uint64(2))
 	f.Add(uint8(0), -2.5, 1.2, 7.0, uint16(1920), uint16(1080), 2.0, uint8(4), true, uint64(3))
 	f.Add(uint8(1), 3.14159, -1.5, 2.0, uint16(4096), uint16(3), 4.0, uint8(3), false, uint64(4))
-	f.Fuzz(func(t *testing.T, proj uint8, cx, cy, zoom float64, w, h uint16, scale float64, cores uint8, fine bool, seed uint64) {
+	f.Fuzz(func(t0 *testing.T, proj uint8, cx, cy, zoom float64, w, h uint16, scale float64, cores uint8, fine bool, seed uint64) {
 		if w == 0 || h == 0 || w > maxFuzzSide || h > maxFuzzSide || !(scale >= 0.5 && scale <= 4) {
 			return
 		}
-		a := loadAtlas(t)
+		a := loadAtlas(t0)
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1 + int(cores)%4))
 
 		p := geo.Projections[int(proj)%len(geo.Projections)]
@@ -75,26 +76,39 @@ func FuzzDrawView(f *testing.F) {
 		o.Layers = ICC | Graticule
 		r.Draw(img, a.Scene(v, scale, o), v, scale)
 
-		// Off the map: a pixel whose surroundings, as far as the outline's
-		// stroke and its anti-aliasing reach, all lie outside the sphere.
-		reach := (st.OutlineWidth*scale)/2 + 1.5 // px
+		// Off the map: a pixel outside the sphere, farther from its edge than
+		// the widest stroke along a coast (the selection's outline) and its
+		// anti-aliasing reach.
+		reach := max(st.OutlineWidth, st.SelectedWidth, st.HoverWidth)*scale/2 + 1.5 // px
 		bg := color.RGBA{st.Background.R, st.Background.G, st.Background.B, 255}
-		off := func(x, y float64) bool {
-			_, ok := v.FromScreen(orb.Point{x / scale, y / scale})
-			return !ok
-		}
+		tr := v.Transform(scale)
+		edge := a.World.Layer(p, level).Outline
 		for i := 0; i < 500; i++ {
 			x, y := rng.IntN(int(w)), rng.IntN(int(h))
-			cxp, cyp := float64(x)+0.5, float64(y)+0.5
-			if !(off(cxp, cyp) && off(cxp-reach, cyp) && off(cxp+reach, cyp) && off(cxp, cyp-reach) && off(cxp, cyp+reach) &&
-				off(cxp-reach, cyp-reach) && off(cxp+reach, cyp+reach) && off(cxp-reach, cyp+reach) && off(cxp+reach, cyp-reach)) {
+			px := orb.Point{float64(x) + 0.5, float64(y) + 0.5}
+			if _, on := v.FromScreen(orb.Point{px[0] / scale, px[1] / scale}); on || distanceToRing(tr, edge, px) <= reach {
 				continue
 			}
 			if got := img.RGBAAt(x, y); got != bg {
-				t.Fatalf("%s view %+v at scale %g: pixel (%d, %d) off the map is %v, want the background %v",
+				t0.Fatalf("%s view %+v at scale %g: pixel (%d, %d) off the map is %v, want the background %v",
 					p.Name(), v, scale, x, y, got, bg)
 			}
 		}
-
 	})
+}
+
+// distanceToRing is the distance in pixels from px to the projected ring r
+// drawn through t.
+func distanceToRing(t geo.Transform, r orb.Ring, px orb.Point) float64 {
+	best := math.Inf(1)
+	for i := 1; i < len(r); i++ {
+		a, b := t.Apply(r[i-1]), t.Apply(r[i])
+		dx, dy := b[0]-a[0], b[1]-a[1]
+		u := 0.0
+		if l2 := dx*dx + dy*dy; l2 > 0 {
+			u = math.Max(0, math.Min(1, ((px[0]-a[0])*dx+(px[1]-a[1])*dy)/l2))
+		}
+		best = math.Min(best, math.Hypot(a[0]+u*dx-px[0], a[1]+u*dy-px[1]))
+	}
+	return best
 }
