@@ -140,7 +140,7 @@ func (a *anchorScene) draw(r *Renderer, dst *image.RGBA) {
 	W, H := float64(dst.Rect.Dx()), float64(dst.Rect.Dy())
 	s := min(W/360, H/180)
 	fillRect(dst, dst.Rect, a.background)
-	r.drawLayers(dst, dst.Rect, []Layer{anchorLayer{a}}, nil, geo.Transform{S: s, Tx: W / 2, Ty: H / 2}, 1, dst.Rect)
+	r.DrawLayers(dst, []Layer{anchorLayer{a}}, nil, geo.Transform{S: s, Tx: W / 2, Ty: H / 2}, 1)
 }
 
 func benchAnchor(b *testing.B, w, h int, encode bool) {

@@ -149,6 +149,13 @@ func (r *Renderer) DrawOverlay(dst *image.RGBA, clip image.Rectangle, s *Scene, 
 	r.drawLayers(dst, clip, s.Overlay, s.Fonts, v.Transform(pxPerDp), pxPerDp, dst.Rect)
 }
 
+// DrawLayers draws layers into all of dst through transform t — a picture
+// that is not a map view, such as the icon or a benchmark scene in lon/lat —
+// in bands on all cores. It draws no background.
+func (r *Renderer) DrawLayers(dst *image.RGBA, layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64) {
+	r.drawLayers(dst, dst.Rect, layers, fonts, t, pxPerDp, dst.Rect)
+}
+
 // drawLayers prepares the layers for the whole frame (full), then draws them
 // into clip, in bands on all cores when clip is large.
 func (r *Renderer) drawLayers(dst *image.RGBA, clip image.Rectangle, layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64, full image.Rectangle) {

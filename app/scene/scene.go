@@ -104,6 +104,7 @@ type Options struct {
 type Atlas struct {
 	World *geo.World
 	Story *story.Story
+	Lines *Lines // the story's lines in lon/lat, as drawn
 	Fonts *render.Fonts
 
 	mu       sync.Mutex
@@ -127,7 +128,7 @@ func New(w *geo.World) (*Atlas, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Atlas{World: w, Story: st, Fonts: &render.Fonts{Regular: regular, Bold: bold},
+	return &Atlas{World: w, Story: st, Lines: StoryLines(st), Fonts: &render.Fonts{Regular: regular, Bold: bold},
 		grat: map[string][]orb.LineString{}, story: map[string]*storyGeom{}}, nil
 }
 

@@ -18,6 +18,32 @@ import (
 // every zoom the map allows (under 2 px at the deepest zoom of a 4K export).
 const arcStepKm = 25
 
+// Lines is the story's geometry in lon/lat degrees, as drawn: each trip's
+// arc and each corridor's route as pieces cut at ±180° (every longitude in
+// [−180, 180]). It is computed once and read-only.
+type Lines struct {
+	Trips     []orb.MultiLineString // per story.Trips index
+	Corridors []orb.MultiLineString // per story.Corridors index
+	TripMid   []orb.Point           // the middle of each trip's arc
+}
+
+// StoryLines computes the lon/lat lines of story s, as every projection draws them.
+func StoryLines(s *story.Story) *Lines {
+	l := &Lines{}
+	bows := tripBows(s.Trips)
+	for i, t := range s.Trips {
+		arc := geo.BowedArc(t.From.Point, t.To.Point, bows[i], arcStepKm)
+		l.Trips = append(l.Trips, geo.SplitAntimeridian(arc))
+		mid := arc[len(arc)/2]
+		mid[0] -= 360 * math.Round(mid[0]/360)
+		l.TripMid = append(l.TripMid, mid)
+	}
+	for _, c := range s.Corridors {
+		l.Corridors = append(l.Corridors, geo.SplitAntimeridian(geo.Densify(c.Route, arcStepKm)))
+	}
+	return l
+}
+
 // storyGeom is the story projected under one projection: each trip's arc and
 // each corridor's route, as pieces cut at ±180°, and each place's point.
 type storyGeom struct {
@@ -33,19 +59,15 @@ type storyGeom struct {
 // article's own places.
 const minorLabelsWorldDp = 4000
 
-// projectStory projects s under p.
-func projectStory(s *story.Story, p geo.Projection) *storyGeom {
+// projectStory projects the story s, whose lon/lat lines are ll, under p.
+func projectStory(s *story.Story, ll *Lines, p geo.Projection) *storyGeom {
 	g := &storyGeom{world: geo.WorldBound(p)}
-	bows := tripBows(s.Trips)
-	for i, t := range s.Trips {
-		arc := geo.BowedArc(t.From.Point, t.To.Point, bows[i], arcStepKm)
-		g.trips = append(g.trips, projectPieces(p, arc))
-		mid := arc[len(arc)/2]
-		mid[0] -= 360 * math.Round(mid[0]/360)
-		g.tripMid = append(g.tripMid, geo.Project(p, mid))
+	for i := range s.Trips {
+		g.trips = append(g.trips, projectPieces(p, ll.Trips[i]))
+		g.tripMid = append(g.tripMid, geo.Project(p, ll.TripMid[i]))
 	}
-	for _, c := range s.Corridors {
-		g.corridors = append(g.corridors, projectPieces(p, geo.Densify(c.Route, arcStepKm)))
+	for i := range s.Corridors {
+		g.corridors = append(g.corridors, projectPieces(p, ll.Corridors[i]))
 	}
 	for _, pl := range s.Places {
 		g.places = append(g.places, geo.Project(p, pl.Point))
@@ -84,10 +106,10 @@ func tripBows(trips []story.Trip) []float64 {
 	return out
 }
 
-// projectPieces cuts a continuous lon/lat line at ±180° and projects the pieces.
-func projectPieces(p geo.Projection, ls orb.LineString) []orb.LineString {
+// projectPieces projects the pieces of a line cut at ±180°.
+func projectPieces(p geo.Projection, pieces orb.MultiLineString) []orb.LineString {
 	var out []orb.LineString
-	for _, piece := range geo.SplitAntimeridian(ls) {
+	for _, piece := range pieces {
 		if len(piece) >= 2 {
 			out = append(out, geo.ProjectLine(p, piece))
 		}
@@ -101,7 +123,7 @@ func (a *Atlas) storyGeom(p geo.Projection) *storyGeom {
 	if g, ok := a.story[p.Name()]; ok {
 		return g
 	}
-	g := projectStory(a.Story, p)
+	g := projectStory(a.Story, a.Lines, p)
 	a.story[p.Name()] = g
 	return g
 }
