@@ -80,14 +80,22 @@ func main() {
 	w.ShowAndRun()
 }
 
-// trace prints the state lines the end-to-end test reads: once the window is
-// laid out, where Beijing is in window pixels; then every selection.
+// trace prints the state lines the end-to-end tests read: once the window is
+// laid out, where Beijing, a point inside China clear of the story's marks,
+// and the middle of Putin's October 2023 trip to Bishkek are, in window
+// pixels; then every selection ("atlas: selected CHN", "atlas: selected trip
+// putin-2023-bishkek", "atlas: selected -").
 func trace(a fyne.App, w fyne.Window, u *ui.UI) {
-	u.OnSelect = func(iso string) {
-		if iso == "" {
-			iso = "-"
+	kinds := map[geo.HitKind]string{geo.HitPlace: "place", geo.HitTrip: "trip", geo.HitCorridor: "corridor", geo.HitLink: "link"}
+	u.OnSelectMark = func(h geo.Hit) {
+		switch h.Kind {
+		case geo.HitNone:
+			fmt.Println("atlas: selected -")
+		case geo.HitCountry:
+			fmt.Printf("atlas: selected %s\n", h.ID)
+		default:
+			fmt.Printf("atlas: selected %s %s\n", kinds[h.Kind], h.ID)
 		}
-		fmt.Printf("atlas: selected %s\n", iso)
 	}
 	var once sync.Once
 	a.Lifecycle().SetOnStarted(func() {
@@ -97,12 +105,28 @@ func trace(a fyne.App, w fyne.Window, u *ui.UI) {
 				fyne.Do(func() {
 					pos := a.Driver().AbsolutePositionForObject(u.Map)
 					v := u.Map.View()
-					p := v.ToScreen(orb.Point{116.40, 39.90})
 					scale := float64(w.Canvas().Scale())
-					fmt.Printf("atlas: ready beijing=%d,%d startup=%dms\n", int((float64(pos.X)+p[0])*scale), int((float64(pos.Y)+p[1])*scale),
+					px := func(ll orb.Point) (int, int) {
+						p := v.ToScreen(ll)
+						return int((float64(pos.X) + p[0]) * scale), int((float64(pos.Y) + p[1]) * scale)
+					}
+					bx, by := px(orb.Point{116.4074, 39.9042})
+					cx, cy := px(orb.Point{95, 35})
+					tx, ty := px(u.Atlas.Lines.TripMid[tripIndex(u.Atlas, "putin-2023-bishkek")])
+					fmt.Printf("atlas: ready beijing=%d,%d china=%d,%d trip=%d,%d startup=%dms\n", bx, by, cx, cy, tx, ty,
 						time.Since(started).Milliseconds())
 				})
 			}()
 		})
 	})
+}
+
+// tripIndex is the index of trip id in the atlas's story.
+func tripIndex(a *scene.Atlas, id string) int {
+	for i := range a.Story.Trips {
+		if a.Story.Trips[i].ID == id {
+			return i
+		}
+	}
+	return 0
 }

@@ -36,7 +36,7 @@ func TestRealWindowSoak(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute+time.Duration(events)*100*time.Millisecond)
 	defer cancel()
 	a := startWindow(t, ctx)
-	bx, by := a.beijing()
+	bx, by := a.point("china")
 
 	// Four wheel notches over Europe, at about (480, 260) of the 1280×800 window.
 	a.xdo("mousemove", "--window", a.win, "480", "260", "click", "--repeat", "4", "--delay", "80", "4")
@@ -81,7 +81,7 @@ func TestRealWindowSoak(t *testing.T) {
 	}
 	t.Logf("soak: %d events in %v; resident memory (MB) every %d events: %s", events, time.Since(start).Round(time.Millisecond), batch, formatMB(rss))
 
-	// Still answering: whole world again, then a click on Beijing.
+	// Still answering: whole world again, then a click inside China.
 	a.xdo("mousemove", "--window", a.win, "480", "300", "click", "1", "sleep", "0.3", "key", "Escape", "key", "0", "sleep", "0.5")
 	a.drain()
 	a.xdo("mousemove", "--window", a.win, fmt.Sprint(bx), fmt.Sprint(by), "click", "1")

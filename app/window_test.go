@@ -22,11 +22,21 @@ func TestRealWindowClickBeijing(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	a := startWindow(t, ctx)
-	x, y := a.beijing()
+	x, y := a.point("china")
 	a.xdo("mousemove", "--window", a.win, fmt.Sprint(x), fmt.Sprint(y), "click", "1")
 	a.waitFor("atlas: selected CHN", 15*time.Second)
 	a.requireAlive()
-	a.screenshot("window-beijing.png")
+	a.screenshot("window-china.png")
+
+	// The Beijing marker is a place; the arc to Bishkek is a trip.
+	x, y = a.point("beijing")
+	a.xdo("mousemove", "--window", a.win, fmt.Sprint(x), fmt.Sprint(y), "click", "1")
+	a.waitFor("atlas: selected place beijing", 15*time.Second)
+	x, y = a.point("trip")
+	a.xdo("mousemove", "--window", a.win, fmt.Sprint(x), fmt.Sprint(y), "click", "1")
+	a.waitFor("atlas: selected trip putin-2023-bishkek", 15*time.Second)
+	a.requireAlive()
+	a.screenshot("window-trip.png")
 }
 
 // window is the app running in a real window on a private Xvfb display.
@@ -110,14 +120,19 @@ func (a *window) Stderr() string {
 	return a.stderr.String()
 }
 
-// beijing is where Beijing was drawn when the window became ready, in window pixels.
-func (a *window) beijing() (x, y int) {
-	var startup int
-	if _, err := fmt.Sscanf(a.ready, "atlas: ready beijing=%d,%d startup=%dms", &x, &y, &startup); err != nil {
-		a.t.Fatalf("cannot read %q: %v", a.ready, err)
+// point is where the ready line put a named point ("beijing", "china",
+// "trip") when the window became ready, in window pixels.
+func (a *window) point(name string) (x, y int) {
+	for _, f := range strings.Fields(a.ready) {
+		if v, ok := strings.CutPrefix(f, name+"="); ok {
+			if _, err := fmt.Sscanf(v, "%d,%d", &x, &y); err != nil {
+				a.t.Fatalf("cannot read %q in %q: %v", f, a.ready, err)
+			}
+			return x, y
+		}
 	}
-	a.t.Logf("window ready %d ms after start (both levels of detail loaded)", startup)
-	return x, y
+	a.t.Fatalf("no %s= in %q", name, a.ready)
+	return 0, 0
 }
 
 // waitFor returns the first line the app prints that starts with prefix, and

@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -45,8 +46,12 @@ type Map struct {
 	widget.BaseWidget
 
 	// OnSelect is called with the ISO3 code of a country the user selected,
-	// or "" when the selection was cleared (a tap on the ocean, Escape).
+	// or "" when the selection was cleared (a tap on the ocean, Escape) or is
+	// not a country.
 	OnSelect func(iso3 string)
+	// OnSelectMark is called with whatever the user selected — a country,
+	// place, trip, corridor or energy link — or a zero Hit when cleared.
+	OnSelectMark func(h geo.Hit)
 	// OnViewChanged is called after the view moved or zoomed.
 	OnViewChanged func(v geo.View)
 
@@ -57,6 +62,7 @@ type Map struct {
 	focused bool
 
 	hoverPos fyne.Position // pointer position while hovering (dp)
+	hover    geo.Hit       // the mark under the pointer
 
 	frames   render.Frames
 	img      *image.RGBA // the last frame handed out (sharp, or a zoom preview)
@@ -127,12 +133,46 @@ func (m *Map) SetProjection(p geo.Projection) {
 
 // Select selects the country iso3 ("" clears) without calling OnSelect.
 func (m *Map) Select(iso3 string) {
-	if m.opts.Selected == iso3 {
+	if m.opts.Selected == iso3 && m.opts.SelectedMark.Kind == geo.HitNone {
 		return
 	}
-	m.opts.Selected = iso3
+	m.opts.Selected, m.opts.SelectedMark = iso3, geo.Hit{}
 	m.changed()
 }
+
+// SelectMark selects h — a country, place, trip, corridor or link; a zero
+// Hit clears — without calling the callbacks. A place also selects its country.
+func (m *Map) SelectMark(h geo.Hit) {
+	switch h.Kind {
+	case geo.HitNone:
+		m.opts.Selected, m.opts.SelectedMark = "", geo.Hit{}
+	case geo.HitCountry:
+		m.opts.Selected, m.opts.SelectedMark = h.ID, geo.Hit{}
+	case geo.HitPlace:
+		m.opts.Selected, m.opts.SelectedMark = "", h
+		if p := m.atlas.Story.Place(h.ID); p != nil {
+			m.opts.Selected = p.ISO3
+		}
+	default:
+		m.opts.Selected, m.opts.SelectedMark = "", h
+	}
+	m.changed()
+}
+
+// SelectedMark returns what is selected: a country (Kind geo.HitCountry), a
+// place, trip, corridor or link, or a zero Hit.
+func (m *Map) SelectedMark() geo.Hit {
+	if m.opts.SelectedMark.Kind != geo.HitNone {
+		return m.opts.SelectedMark
+	}
+	if m.opts.Selected != "" {
+		return geo.Hit{Kind: geo.HitCountry, ID: m.opts.Selected}
+	}
+	return geo.Hit{}
+}
+
+// HoveredMark returns the mark under the pointer, or a zero Hit.
+func (m *Map) HoveredMark() geo.Hit { return m.hover }
 
 // ZoomToCountry fits the view to the main part of country iso3.
 func (m *Map) ZoomToCountry(iso3 string) {
@@ -181,6 +221,16 @@ func (m *Map) layer() *geo.Layer {
 		px = 1
 	}
 	return m.world.Layer(m.view.Proj, m.atlas.Level(m.view, px, m.opts))
+}
+
+// MarkAt returns what lies at pos (dp) among the layers shown: a place, trip,
+// corridor or link, else a country; ok is false over open ocean.
+func (m *Map) MarkAt(pos fyne.Position) (geo.Hit, bool) {
+	px := m.lastPx
+	if px <= 0 {
+		px = 1
+	}
+	return m.atlas.HitTest(m.view, px, m.opts, orb.Point{float64(pos.X), float64(pos.Y)})
 }
 
 // CountryAt returns the ISO3 code of the country at pos (dp), or "" over the ocean.
@@ -261,13 +311,26 @@ func (m *Map) viewChanged() {
 	}
 }
 
-// Tapped selects the country under the pointer, or clears the selection over the ocean.
+// Tapped selects what is under the pointer — a place, trip, corridor, link
+// or country — or clears the selection over the ocean.
 func (m *Map) Tapped(ev *fyne.PointEvent) {
 	m.requestFocus()
-	iso := m.CountryAt(ev.Position)
-	m.Select(iso)
+	h, _ := m.MarkAt(ev.Position)
+	m.SelectMark(h)
+	m.notifySelect()
+}
+
+// notifySelect calls the selection callbacks with the current selection.
+func (m *Map) notifySelect() {
 	if m.OnSelect != nil {
+		iso := ""
+		if m.opts.SelectedMark.Kind == geo.HitNone {
+			iso = m.opts.Selected
+		}
 		m.OnSelect(iso)
+	}
+	if m.OnSelectMark != nil {
+		m.OnSelectMark(m.SelectedMark())
 	}
 }
 
@@ -280,9 +343,7 @@ func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
 		return
 	}
 	m.Select(iso)
-	if m.OnSelect != nil {
-		m.OnSelect(iso)
-	}
+	m.notifySelect()
 	m.ZoomToCountry(iso)
 }
 
@@ -340,27 +401,28 @@ func (m *Map) MouseOut() { m.updateHover(fyne.Position{}, false) }
 
 func (m *Map) updateHover(pos fyne.Position, inside bool) {
 	m.hoverPos = pos
-	iso := ""
+	var h geo.Hit
 	if inside {
-		iso = m.CountryAt(pos)
+		h, _ = m.MarkAt(pos)
 	}
-	if iso != m.opts.Hover {
-		m.opts.Hover = iso
+	if h != m.hover {
+		m.hover = h
+		m.opts.Hover, m.opts.HoverMark = "", geo.Hit{}
+		if h.Kind == geo.HitCountry {
+			m.opts.Hover = h.ID
+		} else {
+			m.opts.HoverMark = h
+		}
 		m.changed()
 	}
 	if m.tip == nil {
 		return
 	}
-	if iso == "" {
+	if h.Kind == geo.HitNone {
 		m.tip.hide()
 		return
 	}
-	m.tip.show(m.tipText(iso), pos, m.Size())
-}
-
-// tipText is the tooltip for a country: its name and ICC status on the map's date.
-func (m *Map) tipText(iso string) string {
-	return m.world.Name(iso) + " — " + m.world.ICC.StatusOn(iso, m.opts.Date).Status.Label()
+	m.tip.show(m.atlas.Tooltip(h, m.opts.Date), pos, m.Size())
 }
 
 func (m *Map) requestFocus() {
@@ -428,10 +490,8 @@ func (m *Map) TypedKey(ev *fyne.KeyEvent) {
 			m.ZoomToCountry(m.opts.Selected)
 		}
 	case fyne.KeyEscape:
-		m.Select("")
-		if m.OnSelect != nil {
-			m.OnSelect("")
-		}
+		m.SelectMark(geo.Hit{})
+		m.notifySelect()
 	}
 }
 
@@ -459,42 +519,67 @@ func (r *mapRenderer) Refresh() {
 }
 
 func (r *mapRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.m.raster, r.m.ring, r.m.tip.bg, r.m.tip.text}
+	return append([]fyne.CanvasObject{r.m.raster, r.m.ring}, r.m.tip.objects()...)
 }
 
 func (r *mapRenderer) Destroy() {}
 
-// tooltip is a small label that follows the pointer.
+// tooltip is a small label of one or two lines that follows the pointer.
 type tooltip struct {
-	bg   *canvas.Rectangle
-	text *canvas.Text
+	bg    *canvas.Rectangle
+	lines [2]*canvas.Text
 }
 
 func newTooltip() *tooltip {
-	t := &tooltip{bg: canvas.NewRectangle(color.Black), text: canvas.NewText("", color.White)}
+	t := &tooltip{bg: canvas.NewRectangle(color.Black)}
+	for i := range t.lines {
+		t.lines[i] = canvas.NewText("", color.White)
+		t.lines[i].TextSize = theme.CaptionTextSize() + 1
+	}
+	t.lines[0].TextStyle.Bold = false
 	t.bg.CornerRadius = 4
-	t.text.TextSize = theme.CaptionTextSize() + 1
 	t.refreshTheme()
 	t.hide()
 	return t
 }
 
+// objects are the tooltip's canvas objects, back to front.
+func (t *tooltip) objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{t.bg, t.lines[0], t.lines[1]}
+}
+
 func (t *tooltip) refreshTheme() {
 	t.bg.FillColor = color.NRGBA{0x20, 0x24, 0x28, 0xe8}
-	t.text.Color = color.White
+	t.lines[0].Color = color.White
+	t.lines[1].Color = color.NRGBA{0xd0, 0xd4, 0xd8, 0xff}
 }
 
 func (t *tooltip) hide() {
-	t.bg.Hide()
-	t.text.Hide()
+	for _, o := range t.objects() {
+		o.Hide()
+	}
 }
 
-// show places the tooltip below-right of the pointer at pos, kept inside size.
+// Text is the tooltip's text, lines joined by a newline.
+func (t *tooltip) Text() string {
+	if t.lines[1].Text == "" {
+		return t.lines[0].Text
+	}
+	return t.lines[0].Text + "\n" + t.lines[1].Text
+}
+
+// show places the tooltip with text s (one line, or two split at a newline)
+// below-right of the pointer at pos, kept inside size.
 func (t *tooltip) show(s string, pos fyne.Position, size fyne.Size) {
-	t.text.Text = s
-	ts := t.text.MinSize()
+	first, second, _ := strings.Cut(s, "\n")
+	t.lines[0].Text, t.lines[1].Text = first, second
 	const padX, padY = 6, 3
-	w, h := ts.Width+2*padX, ts.Height+2*padY
+	s0, s1 := t.lines[0].MinSize(), t.lines[1].MinSize()
+	w, h := s0.Width, s0.Height
+	if second != "" {
+		w, h = max(w, s1.Width), h+s1.Height
+	}
+	w, h = w+2*padX, h+2*padY
 	x, y := pos.X+14, pos.Y+18
 	if x+w > size.Width {
 		x = pos.X - w - 6
@@ -505,10 +590,18 @@ func (t *tooltip) show(s string, pos fyne.Position, size fyne.Size) {
 	x, y = float32(math.Max(0, float64(x))), float32(math.Max(0, float64(y)))
 	t.bg.Resize(fyne.NewSize(w, h))
 	t.bg.Move(fyne.NewPos(x, y))
-	t.text.Resize(ts)
-	t.text.Move(fyne.NewPos(x+padX, y+padY))
+	t.lines[0].Resize(s0)
+	t.lines[0].Move(fyne.NewPos(x+padX, y+padY))
+	t.lines[1].Resize(s1)
+	t.lines[1].Move(fyne.NewPos(x+padX, y+padY+s0.Height))
 	t.bg.Show()
-	t.text.Show()
-	t.bg.Refresh()
-	t.text.Refresh()
+	t.lines[0].Show()
+	if second != "" {
+		t.lines[1].Show()
+	} else {
+		t.lines[1].Hide()
+	}
+	for _, o := range t.objects() {
+		o.Refresh()
+	}
 }

@@ -16,7 +16,12 @@ import (
 	"articleatlas/geo"
 )
 
-var beijing = orb.Point{116.40, 39.90}
+// inChina is a point of China's interior (Qinghai) clear of the story's
+// marks, so the pointer there is over the country itself.
+var inChina = orb.Point{95, 35}
+
+// beijing is the Beijing place marker.
+var beijing = orb.Point{116.4074, 39.9042}
 
 var testAtlas *scene.Atlas
 
@@ -61,7 +66,7 @@ func TestTapSelectsCountry(t *testing.T) {
 	var got []string
 	m.OnSelect = func(iso string) { got = append(got, iso) }
 
-	test.TapCanvas(c, at(m, origin, beijing))
+	test.TapCanvas(c, at(m, origin, inChina))
 	test.TapCanvas(c, at(m, origin, orb.Point{-140, 10})) // the Pacific
 	if strings.Join(got, ",") != "CHN," {
 		t.Errorf("OnSelect calls = %q, want CHN then \"\"", got)
@@ -113,16 +118,20 @@ func TestScrollZoomsAboutPointer(t *testing.T) {
 
 func TestHoverShowsTooltip(t *testing.T) {
 	m, c, origin := newTestMap(t)
-	test.MoveMouse(c, at(m, origin, beijing))
+	test.MoveMouse(c, at(m, origin, inChina))
 	if m.Hovered() != "CHN" {
 		t.Fatalf("hovered = %q, want CHN", m.Hovered())
 	}
-	if !m.tip.text.Visible() || m.tip.text.Text != "China — Not a party" {
-		t.Errorf("tooltip = %q (visible %v), want \"China — Not a party\"", m.tip.text.Text, m.tip.text.Visible())
+	if !m.tip.bg.Visible() || m.tip.Text() != "China — Not a party" {
+		t.Errorf("tooltip = %q (visible %v), want \"China — Not a party\"", m.tip.Text(), m.tip.bg.Visible())
+	}
+	test.MoveMouse(c, at(m, origin, beijing))
+	if h := m.HoveredMark(); h != (geo.Hit{Kind: geo.HitPlace, ID: "beijing"}) || m.tip.Text() != "Beijing, China" {
+		t.Errorf("over Beijing: hovered %+v, tooltip %q, want the place and \"Beijing, China\"", h, m.tip.Text())
 	}
 	test.MoveMouse(c, at(m, origin, orb.Point{-140, 10}))
-	if m.Hovered() != "" || m.tip.text.Visible() {
-		t.Errorf("over the ocean: hovered %q, tooltip visible %v", m.Hovered(), m.tip.text.Visible())
+	if m.Hovered() != "" || m.tip.bg.Visible() {
+		t.Errorf("over the ocean: hovered %q, tooltip visible %v", m.Hovered(), m.tip.bg.Visible())
 	}
 }
 

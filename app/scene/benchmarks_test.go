@@ -12,33 +12,47 @@ import (
 
 var sinkByte byte
 
-// benchFrame draws the window's scene (all layers: ocean, graticule, countries
-// by status, borders, outline, a selection and a hover) at w×h pixels through
-// view v, at the level of detail the app picks for it.
-func benchFrame(b *testing.B, v geo.View, w, h int) {
+// benchFrame draws the window's scene (all layers: ocean, graticule,
+// countries by status, borders, outline, the story's routes, places and
+// labels, a selection and a hover) through view v at pxPerDp device pixels
+// per dp, at the level of detail the app picks for it.
+func benchFrame(b *testing.B, v geo.View, pxPerDp float64) {
 	a := loadAtlas(b)
 	o := articleOptions()
 	o.Selected, o.Hover = "CHN", "RUS"
-	s := a.Scene(v, 1, o)
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	s := a.Scene(v, pxPerDp, o)
+	img := image.NewRGBA(image.Rect(0, 0, int(v.Width*pxPerDp), int(v.Height*pxPerDp)))
 	var r render.Renderer
-	r.Draw(img, s, v, 1) // warm the buffers
+	r.Draw(img, s, v, pxPerDp) // warm the buffers and place the labels
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		r.Draw(img, s, v, 1)
+		r.Draw(img, s, v, pxPerDp)
 	}
 	sinkByte += img.Pix[0]
 }
 
 // BenchmarkFrame1080 is one full 1920×1080 frame of the world view.
 func BenchmarkFrame1080(b *testing.B) {
-	benchFrame(b, geo.NewView(geo.EqualEarth{}, 1920, 1080), 1920, 1080)
+	benchFrame(b, geo.NewView(geo.EqualEarth{}, 1920, 1080), 1)
 }
 
 // BenchmarkFrame4K is the world view at 3840×2160 (1:50m).
 func BenchmarkFrame4K(b *testing.B) {
-	benchFrame(b, geo.NewView(geo.EqualEarth{}, 3840, 2160), 3840, 2160)
+	benchFrame(b, geo.NewView(geo.EqualEarth{}, 3840, 2160), 1)
+}
+
+// BenchmarkFrameHiDPI is the world view in a 1440×900 dp window on a screen
+// of 2 pixels per dp: 2880×1800 pixels, at the level the window draws with
+// (1:50m: the world is wider than 2200 px).
+func BenchmarkFrameHiDPI(b *testing.B) {
+	v := geo.NewView(geo.EqualEarth{}, 1440, 900)
+	o := articleOptions()
+	o.Selected = "CHN"
+	if got := loadAtlas(b).Level(v, 2, o); got != geo.Fine {
+		b.Fatalf("HiDPI window uses %v, want 1:50m", got)
+	}
+	benchFrame(b, v, 2)
 }
 
 // eastAsia is a 1920×1080 view with Beijing and Moscow in sight (1:50m).
@@ -55,7 +69,7 @@ func BenchmarkFrameZoomed(b *testing.B) {
 	if geo.LevelFor(v, 1) != geo.Fine {
 		b.Fatalf("zoomed view uses %v, want 1:50m", geo.LevelFor(v, 1))
 	}
-	benchFrame(b, v, 1920, 1080)
+	benchFrame(b, v, 1)
 }
 
 // BenchmarkPan is what the map widget does per drag event at 1920×1080: pan the
@@ -93,5 +107,38 @@ func BenchmarkHover(b *testing.B) {
 		o.Hover = hovers[i%len(hovers)]
 		img, _ := f.Draw(a.Scene(v, 1, o), v, 1, false)
 		sinkByte += img.Pix[0]
+	}
+}
+
+// TestBenchScenesHaveEveryLayer checks that the frames benchmarked draw every
+// layer the reader can switch on: the world view's scene at 1 and 2 px per dp
+// (its base and overlay) has each story layer, the graticule, the selection
+// and the hover.
+func TestBenchScenesHaveEveryLayer(t *testing.T) {
+	a := loadAtlas(t)
+	o := articleOptions()
+	o.Selected, o.Hover = "CHN", "RUS"
+	want := []string{"graticule", "corridors", "maritime", "energy", "trips", "places", "labels", "selection", "hover"}
+	for _, tc := range []struct {
+		name    string
+		v       geo.View
+		pxPerDp float64
+	}{
+		{"1080", geo.NewView(geo.EqualEarth{}, 1920, 1080), 1},
+		{"hidpi", geo.NewView(geo.EqualEarth{}, 1440, 900), 2},
+		{"zoomed", eastAsia(), 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := a.Scene(tc.v, tc.pxPerDp, o)
+			ids := map[string]bool{}
+			for _, l := range append(append([]render.Layer{}, s.Base...), s.Overlay...) {
+				ids[l.ID()] = true
+			}
+			for _, id := range want {
+				if !ids[id] {
+					t.Errorf("got layers %v, want %q among them", ids, id)
+				}
+			}
+		})
 	}
 }

@@ -91,6 +91,9 @@ type Options struct {
 	Date     geo.Date
 	Selected string // ISO3 of the selected country, or ""
 	Hover    string // ISO3 of the country under the pointer, or ""
+	// SelectedMark and HoverMark are the selected and hovered trip,
+	// corridor, link or place (Kind geo.HitNone for none), drawn highlighted.
+	SelectedMark, HoverMark geo.Hit
 	Layers   Layers
 	Style    render.Style
 	// Level forces a level of detail; nil picks it from the view (see Level).
@@ -139,6 +142,7 @@ type baseKey struct {
 	date     string // YYYY-MM-DD
 	layers   Layers
 	selected string
+	mark     geo.Hit
 	style    render.Style
 }
 
@@ -163,12 +167,12 @@ func (a *Atlas) Level(v geo.View, pxPerDp float64, o Options) geo.Level {
 func (a *Atlas) Scene(v geo.View, pxPerDp float64, o Options) *render.Scene {
 	level := a.Level(v, pxPerDp, o)
 	ly := a.World.Layer(v.Proj, level)
-	key := baseKey{proj: v.Proj.Name(), level: level, date: o.Date.Format(geo.DateLayout), layers: o.Layers, selected: o.Selected, style: o.Style}
+	key := baseKey{proj: v.Proj.Name(), level: level, date: o.Date.Format(geo.DateLayout), layers: o.Layers, selected: o.Selected, mark: o.SelectedMark, style: o.Style}
 	st := &o.Style
 	return &render.Scene{
 		Background: st.Background,
 		Base:       a.base(key, ly, o),
-		Overlay:    overlay(ly, o),
+		Overlay:    a.overlay(ly, o),
 		Fonts:      a.Fonts,
 		Key:        key,
 	}
@@ -197,15 +201,59 @@ func (a *Atlas) base(key baseKey, ly *geo.Layer, o Options) []render.Layer {
 	if ci, ok := ly.Countries.Index(o.Selected); ok && o.Selected != "" {
 		layers = append(layers, &render.CountryOutline{Name: "selection", Layer: ly, Country: ci, Tint: st.SelectTint, Color: st.Selected, WidthDp: st.SelectedWidth})
 	}
-	layers = append(layers, a.storyLayers(a.storyGeom(ly.Proj), o)...)
+	g := a.storyGeom(ly.Proj)
+	layers = append(layers, a.storyLayers(g, o)...)
+	if hl := a.highlight("selected-mark", g, o.SelectedMark, st.Selected, o); hl != nil {
+		layers = append(layers, hl)
+	}
 	a.lastKey, a.lastBase = key, layers
 	return layers
 }
 
-// overlay returns the hover layer: what changes as the pointer moves.
-func overlay(ly *geo.Layer, o Options) []render.Layer {
+// HitTest returns what lies under the screen point at (dp) of view v drawn
+// at pxPerDp with options o: a place, trip, corridor or energy link shown
+// by o's layers, else a country. ok is false over open ocean.
+func (a *Atlas) HitTest(v geo.View, pxPerDp float64, o Options, at orb.Point) (geo.Hit, bool) {
+	a.mu.Lock()
+	g := a.storyGeom(v.Proj)
+	a.mu.Unlock()
+	ly := a.World.Layer(v.Proj, a.Level(v, pxPerDp, o))
+	return v.HitTestMarks(ly, &g.marks, func(h geo.Hit) bool { return a.Shows(h, o.Layers) }, at)
+}
+
+// Shows reports whether the mark h is on the map when the layers on are shown.
+func (a *Atlas) Shows(h geo.Hit, on Layers) bool {
+	switch h.Kind {
+	case geo.HitPlace:
+		return on&Places != 0
+	case geo.HitTrip:
+		if t := a.Story.Trip(h.ID); t != nil && t.Traveller == story.Xi {
+			return on&XiVisit != 0
+		}
+		return on&Trips != 0
+	case geo.HitCorridor:
+		if c := a.Story.Corridor(h.ID); c != nil && c.Kind == story.Maritime {
+			return on&Maritime != 0
+		}
+		return on&Corridors != 0
+	case geo.HitLink:
+		return on&Energy != 0
+	}
+	return true
+}
+
+// overlay returns the hover layers: what changes as the pointer moves.
+func (a *Atlas) overlay(ly *geo.Layer, o Options) []render.Layer {
 	st := &o.Style
 	var out []render.Layer
+	if o.HoverMark.Kind != geo.HitNone && o.HoverMark != o.SelectedMark {
+		a.mu.Lock()
+		g := a.storyGeom(ly.Proj)
+		a.mu.Unlock()
+		if hl := a.highlight("hover-mark", g, o.HoverMark, st.Hover, o); hl != nil {
+			out = append(out, hl)
+		}
+	}
 	if ci, ok := ly.Countries.Index(o.Hover); ok && o.Hover != "" && o.Hover != o.Selected {
 		out = append(out, &render.CountryOutline{Name: "hover", Layer: ly, Country: ci, Color: st.Hover, WidthDp: st.HoverWidth})
 	}

@@ -52,6 +52,7 @@ type storyGeom struct {
 	places    []orb.Point        // per story.Places index
 	tripMid   []orb.Point        // projected midpoint of each trip's arc, for its date label
 	world     orb.Bound          // projected bound of the sphere
+	marks     geo.Marks          // places, trips, corridors and links, for hit-testing
 }
 
 // minorLabelsWorldDp is how wide (dp) the world must be drawn before the
@@ -71,6 +72,19 @@ func projectStory(s *story.Story, ll *Lines, p geo.Projection) *storyGeom {
 	}
 	for _, pl := range s.Places {
 		g.places = append(g.places, geo.Project(p, pl.Point))
+	}
+	for i := range s.Places {
+		g.marks.AddPoint(geo.HitPlace, s.Places[i].ID, g.places[i])
+	}
+	for i := range s.Trips {
+		g.marks.AddLine(geo.HitTrip, s.Trips[i].ID, g.trips[i])
+	}
+	for i := range s.Corridors {
+		kind := geo.HitCorridor
+		if s.Corridors[i].IsLink() {
+			kind = geo.HitLink
+		}
+		g.marks.AddLine(kind, s.Corridors[i].ID, g.corridors[i])
 	}
 	return g
 }
@@ -271,4 +285,47 @@ func corridorColor(st *render.Style, s *story.Story, id string) color.NRGBA {
 		}
 	}
 	return color.NRGBA{}
+}
+
+// highlight returns a layer that draws mark h (a trip, corridor, link or
+// place) again over the map with a halo in col, or nil for anything else.
+func (a *Atlas) highlight(name string, g *storyGeom, h geo.Hit, col color.NRGBA, o Options) render.Layer {
+	st := &o.Style
+	halo := col
+	halo.A = 0x90
+	switch h.Kind {
+	case geo.HitTrip, geo.HitCorridor, geo.HitLink:
+		var pieces []orb.LineString
+		line, width, arrow := color.NRGBA{}, 0.0, false
+		if h.Kind == geo.HitTrip {
+			for i := range a.Story.Trips {
+				if t := &a.Story.Trips[i]; t.ID == h.ID {
+					pieces, line, width, arrow = g.trips[i], st.PutinTrip, st.TripWidth, true
+					if t.Traveller == story.Xi {
+						line = st.XiTrip
+					}
+				}
+			}
+		} else {
+			for i := range a.Story.Corridors {
+				if a.Story.Corridors[i].ID == h.ID {
+					pieces, line, width = g.corridors[i], corridorColor(st, a.Story, h.ID), st.CorridorWidth
+				}
+			}
+		}
+		if pieces == nil {
+			return nil
+		}
+		return render.NewRoutes(name, []render.Route{
+			{Pieces: pieces, Color: halo, WidthDp: width + 5},
+			{Pieces: pieces, Color: line, WidthDp: width + 0.8, Arrow: arrow},
+		})
+	case geo.HitPlace:
+		for i := range a.Story.Places {
+			if a.Story.Places[i].ID == h.ID {
+				return &render.Markers{Name: name, Markers: []render.Marker{{At: g.places[i], RadiusDp: 6, Fill: halo, Ring: col, RingDp: 1.5}}}
+			}
+		}
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -27,9 +28,11 @@ var Icon = fyne.NewStaticResource("icon.png", assets.Icon)
 // UI holds the window's widgets, so tests can drive them.
 type UI struct {
 	World   *geo.World
+	Atlas   *scene.Atlas
 	Map     *mapview.Map
 	Details *Details
 	Legend  *Legend
+	Layers  *LayerControl
 
 	ZoomIn, ZoomOut, Reset *widget.Button
 	Projection             *widget.Select
@@ -37,21 +40,30 @@ type UI struct {
 
 	// OnSelect, if set, is called after the selection changed (ISO3 or "").
 	OnSelect func(iso3 string)
+	// OnSelectMark, if set, is called after the selection changed, with what
+	// was selected: a country, place, trip, corridor or link (zero: none).
+	OnSelectMark func(h geo.Hit)
 }
 
 // New builds the UI for atlas a's world showing ICC status on date d.
 func New(a *scene.Atlas, d geo.Date) *UI {
 	w := a.World
-	u := &UI{World: w}
+	u := &UI{World: w, Atlas: a}
 	u.Map = mapview.New(a, d)
-	u.Details = newDetails(w)
+	u.Details = newDetails(a)
 	u.Legend = newLegend(w)
 	u.Legend.Update(d)
+	u.Layers = newLayerControl(u.Map)
 
 	u.Map.OnSelect = func(iso string) {
-		u.Details.Show(iso, u.Map.Date())
 		if u.OnSelect != nil {
 			u.OnSelect(iso)
+		}
+	}
+	u.Map.OnSelectMark = func(h geo.Hit) {
+		u.Details.ShowMark(h, u.Map.Date())
+		if u.OnSelectMark != nil {
+			u.OnSelectMark(h)
 		}
 	}
 	u.ZoomIn = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { u.Map.ZoomBy(1) })
@@ -73,8 +85,8 @@ func New(a *scene.Atlas, d geo.Date) *UI {
 	dateLabel := widget.NewLabelWithStyle("ICC membership on "+geo.FormatDate(d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	toolbar := container.NewHBox(u.ZoomIn, u.ZoomOut, u.Reset, widget.NewSeparator(), widget.NewLabel("Projection"), u.Projection,
 		widget.NewSeparator(), dateLabel)
-	side := container.NewVScroll(u.Details.box)
-	side.SetMinSize(fyne.NewSize(280, 200))
+	side := container.NewVScroll(container.NewVBox(u.Details.box, widget.NewSeparator(), u.Layers.box))
+	side.SetMinSize(fyne.NewSize(300, 200))
 	center := container.NewBorder(nil, u.Legend.box, nil, nil, u.Map)
 	split := container.NewHSplit(center, side)
 	split.SetOffset(0.76)
@@ -92,8 +104,10 @@ func projectionLabel(p geo.Projection) string {
 	return p.Name()
 }
 
-// Details is the side panel describing the selected country.
+// Details is the side panel describing the selection: a country, or a
+// place, trip, corridor or energy link.
 type Details struct {
+	atlas  *scene.Atlas
 	world  *geo.World
 	Name   *widget.Label
 	Status *widget.Label
@@ -104,9 +118,10 @@ type Details struct {
 	box    *fyne.Container
 }
 
-func newDetails(w *geo.World) *Details {
+func newDetails(a *scene.Atlas) *Details {
 	d := &Details{
-		world:  w,
+		atlas:  a,
+		world:  a.World,
 		Name:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		Status: widget.NewLabel(""),
 		Code:   widget.NewLabel(""),
@@ -126,6 +141,27 @@ func newDetails(w *geo.World) *Details {
 	return d
 }
 
+// ShowMark fills the panel for mark h on date day: a country's status, or a
+// place's, trip's, corridor's or link's details; a zero Hit shows the empty state.
+func (d *Details) ShowMark(h geo.Hit, day geo.Date) {
+	if h.Kind == geo.HitNone || h.Kind == geo.HitCountry {
+		d.Show(h.ID, day)
+		return
+	}
+	info, ok := d.atlas.Details(h, day)
+	if !ok {
+		d.Show("", day)
+		return
+	}
+	d.Name.SetText(info.Title)
+	d.Status.SetText(info.Subtitle)
+	d.Code.SetText("")
+	d.Note.SetText(strings.Join(info.Lines, "\n\n"))
+	d.Hint.SetText("")
+	d.swatch.Hide()
+	d.showFilled()
+}
+
 // Show fills the panel for country iso3 on date day; "" shows the empty state.
 func (d *Details) Show(iso3 string, day geo.Date) {
 	if iso3 == "" {
@@ -133,7 +169,7 @@ func (d *Details) Show(iso3 string, day geo.Date) {
 		d.Status.SetText("")
 		d.Code.SetText("")
 		d.Note.SetText("")
-		d.Hint.SetText("Click a country to see its status under the Rome Statute of the International Criminal Court. Double-click to zoom to it; drag to pan; scroll to zoom.")
+		d.Hint.SetText("Click a country to see its status under the Rome Statute of the International Criminal Court, or a trip, corridor or place to read about it. Double-click to zoom to a country; drag to pan; scroll to zoom.")
 		d.swatch.Hide()
 		d.showFilled()
 		return

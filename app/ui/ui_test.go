@@ -41,22 +41,65 @@ func (u *UI) canvasPos(ll orb.Point) fyne.Position {
 	return fyne.NewPos(origin.X+float32(s[0]), origin.Y+float32(s[1]))
 }
 
-func TestTapBeijingShowsChina(t *testing.T) {
+func TestTapShowsDetails(t *testing.T) {
 	u, w := newTestUI(t)
-	test.TapCanvas(w.Canvas(), u.canvasPos(orb.Point{116.40, 39.90}))
+	test.TapCanvas(w.Canvas(), u.canvasPos(orb.Point{95, 35})) // inside China, clear of the story's marks
 	if got := u.Details.Name.Text; got != "China" {
 		t.Errorf("details name = %q, want China", got)
 	}
 	if got := u.Details.Status.Text; got != "Not a party" {
 		t.Errorf("details status = %q, want \"Not a party\"", got)
 	}
-	test.TapCanvas(w.Canvas(), u.canvasPos(orb.Point{4.30, 52.08})) // The Hague
+	test.TapCanvas(w.Canvas(), u.canvasPos(orb.Point{-4, 40})) // Spain
 	if got := u.Details.Status.Text; got != "State party since 1 July 2002" {
-		t.Errorf("Netherlands status = %q (name %q)", got, u.Details.Name.Text)
+		t.Errorf("Spain's status = %q (name %q)", got, u.Details.Name.Text)
+	}
+	test.TapCanvas(w.Canvas(), u.canvasPos(orb.Point{116.4074, 39.9042})) // the Beijing marker
+	if got := u.Details.Name.Text; got != "Beijing" {
+		t.Errorf("after tapping the Beijing marker the panel says %q, want Beijing", got)
+	}
+	if got := u.Details.Status.Text; got != "China — Not a party" {
+		t.Errorf("Beijing's subtitle = %q", got)
 	}
 	test.TapCanvas(w.Canvas(), u.canvasPos(orb.Point{-140, 10}))
 	if got := u.Details.Name.Text; got != "No country selected" {
 		t.Errorf("after tapping the ocean the panel says %q", got)
+	}
+}
+
+// TestTapTripAndToggleLayers: tapping the middle of the Bishkek trip's arc
+// shows the trip, with whether it lands in a state party (F20); switching
+// Putin's trips off in the layers control makes the same tap miss it.
+func TestTapTripAndToggleLayers(t *testing.T) {
+	u, w := newTestUI(t)
+	i := -1
+	for k := range u.Atlas.Story.Trips {
+		if u.Atlas.Story.Trips[k].ID == "putin-2023-bishkek" {
+			i = k
+		}
+	}
+	mid := u.Atlas.Lines.TripMid[i]
+	test.TapCanvas(w.Canvas(), u.canvasPos(mid))
+	if h := u.Map.SelectedMark(); h != (geo.Hit{Kind: geo.HitTrip, ID: "putin-2023-bishkek"}) {
+		t.Fatalf("selected %+v after tapping the Bishkek arc", h)
+	}
+	if got := u.Details.Name.Text; got != "Putin: Moscow → Bishkek" {
+		t.Errorf("trip title = %q", got)
+	}
+	if got := u.Details.Note.Text; !strings.Contains(got, "Bishkek, Kyrgyzstan — not an ICC state party on 12 Oct 2023") {
+		t.Errorf("trip details %q do not say where it lands", got)
+	}
+	test.Tap(u.Layers.Checks[scene.Trips]) // off
+	if u.Map.Layers()&scene.Trips != 0 {
+		t.Fatal("the Putin's trips switch did not hide the layer")
+	}
+	test.TapCanvas(w.Canvas(), u.canvasPos(mid))
+	if h := u.Map.SelectedMark(); h.Kind == geo.HitTrip {
+		t.Errorf("trips hidden, yet the tap selected %+v", h)
+	}
+	test.Tap(u.Layers.Checks[scene.Trips]) // on again
+	if u.Map.Layers()&scene.Trips == 0 {
+		t.Error("the switch did not show the trips again")
 	}
 }
 
