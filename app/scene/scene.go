@@ -94,8 +94,8 @@ type Options struct {
 	// SelectedMark and HoverMark are the selected and hovered trip,
 	// corridor, link or place (Kind geo.HitNone for none), drawn highlighted.
 	SelectedMark, HoverMark geo.Hit
-	Layers   Layers
-	Style    render.Style
+	Layers                  Layers
+	Style                   render.Style
 	// Level forces a level of detail; nil picks it from the view (see Level).
 	Level *geo.Level
 }
