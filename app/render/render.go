@@ -100,6 +100,13 @@ func newDrawContext(t geo.Transform, pxPerDp float64, clip image.Rectangle, font
 	return DrawContext{T: t, PxPerDp: pxPerDp, Clip: clip, Visible: vis, Fonts: fonts, buf: buf}
 }
 
+// NewDrawContext is the context for drawing a w×h pixel image through t at
+// pxPerDp, for layers' Prepare and for tests.
+func NewDrawContext(t geo.Transform, pxPerDp, w, h float64, fonts *Fonts) *DrawContext {
+	dc := newDrawContext(t, pxPerDp, image.Rect(0, 0, int(math.Round(w)), int(math.Round(h))), fonts, nil)
+	return &dc
+}
+
 // visiblePad (px at scale 1) is how far outside the clip a mark may start and
 // still reach into it: half the widest stroke, a marker's radius.
 const visiblePad = 12

@@ -66,6 +66,31 @@ func TestGoldenWorld(t *testing.T) {
 		img, _ := drawWorld(t, a, geo.EqualEarth{}, 640, 360, 2, "CHN")
 		assertGolden(t, "world-equal-earth-640x360@2-CHN", img)
 	})
+	// The story's region, every layer, a trip selected and a corridor
+	// hovered, on the light and the dark map.
+	for _, c := range []struct {
+		name  string
+		style render.Style
+	}{{"light", render.LightStyle()}, {"dark", render.DarkStyle()}} {
+		t.Run("story-"+c.name, func(t *testing.T) {
+			v := storyView(1280, 720)
+			o := articleOptions()
+			o.Style = c.style
+			o.SelectedMark = geo.Hit{Kind: geo.HitTrip, ID: "putin-2023-beijing"}
+			o.HoverMark = geo.Hit{Kind: geo.HitCorridor, ID: "china-pakistan"}
+			img := image.NewRGBA(image.Rect(0, 0, 1280, 720))
+			var r render.Renderer
+			r.Draw(img, a.Scene(v, 1, o), v, 1)
+			assertGolden(t, "story-"+c.name+"-1280x720", img)
+		})
+	}
+}
+
+// storyView is a w×h dp view of the story's region, from The Hague to Beijing.
+func storyView(w, h float64) geo.View {
+	v := geo.NewView(geo.EqualEarth{}, w, h)
+	v.Fit(orb.Bound{Min: geo.Project(v.Proj, orb.Point{0, 5}), Max: geo.Project(v.Proj, orb.Point{125, 60})}, 10)
+	return v
 }
 
 func near(a, b color.RGBA, tol int) bool {

@@ -202,10 +202,19 @@ func (a *Atlas) base(key baseKey, ly *geo.Layer, o Options) []render.Layer {
 		layers = append(layers, &render.CountryOutline{Name: "selection", Layer: ly, Country: ci, Tint: st.SelectTint, Color: st.Selected, WidthDp: st.SelectedWidth})
 	}
 	g := a.storyGeom(ly.Proj)
-	layers = append(layers, a.storyLayers(g, o)...)
+	story := a.storyLayers(g, o)
 	if hl := a.highlight("selected-mark", g, o.SelectedMark, st.Selected, o); hl != nil {
-		layers = append(layers, hl)
+		// Over the routes, under the markers and names.
+		at := len(story)
+		for i, l := range story {
+			if id := l.ID(); id == "places" || id == "labels" {
+				at = i
+				break
+			}
+		}
+		story = append(story[:at:at], append([]render.Layer{hl}, story[at:]...)...)
 	}
+	layers = append(layers, story...)
 	a.lastKey, a.lastBase = key, layers
 	return layers
 }

@@ -58,7 +58,7 @@ type storyGeom struct {
 // minorLabelsWorldDp is how wide (dp) the world must be drawn before the
 // corridors' cities are named: at the world view they would crowd the
 // article's own places.
-const minorLabelsWorldDp = 4000
+const minorLabelsWorldDp = 3000
 
 // projectStory projects the story s, whose lon/lat lines are ll, under p.
 func projectStory(s *story.Story, ll *Lines, p geo.Projection) *storyGeom {
