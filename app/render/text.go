@@ -34,7 +34,7 @@ const (
 	// maxCurveSteps bounds the chords per curve, whatever its size.
 	maxCurveSteps = 256
 	// lowRunes: runes below this get their glyph from a table filled by
-	// NewFont (Latin, Greek, Cyrillic, Hebrew, Arabic blocks); others are
+	// NewFont (Latin, Greek, Cyrillic: the blocks up to U+07FF); others are
 	// looked up once and cached.
 	lowRunes = 0x800
 )
