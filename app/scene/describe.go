@@ -74,6 +74,9 @@ func (a *Atlas) Details(h geo.Hit, d geo.Date) (Details, bool) {
 		if t.Article != "" {
 			out.Lines = append(out.Lines, "The article: “"+t.Article+"”")
 		}
+		if t.Source != "" {
+			out.Lines = append(out.Lines, "Source: "+t.Source)
+		}
 		return out, true
 	case geo.HitCorridor, geo.HitLink:
 		c := a.Story.Corridor(h.ID)
@@ -87,6 +90,9 @@ func (a *Atlas) Details(h geo.Hit, d geo.Date) (Details, bool) {
 		}
 		out.Lines = append(out.Lines, "Through: "+strings.Join(via, " – ")+".")
 		out.Lines = append(out.Lines, "Countries: "+a.countryNames(c.Countries)+".")
+		if c.Source != "" {
+			out.Lines = append(out.Lines, "Source: "+c.Source)
+		}
 		return out, true
 	case geo.HitPlace:
 		p := a.Story.Place(h.ID)

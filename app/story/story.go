@@ -53,14 +53,16 @@ type Trip struct {
 	Start, End geo.Date // first and last day, inclusive
 	Purpose    string
 	Article    string // the article's own words about it, or ""
+	Source     string // the first source of its facts (all are in data/README.md)
 }
 
 // Event is a dated event of the story that is not a trip.
 type Event struct {
-	ID    string
-	Date  geo.Date
-	Title string
-	Place *Place
+	ID     string
+	Date   geo.Date
+	Title  string
+	Place  *Place
+	Source string
 }
 
 // Kind is what a corridor carries.
@@ -93,6 +95,7 @@ type Corridor struct {
 	Via       []*Place    // the main places on it, in route order
 	Route     []orb.Point // lon/lat waypoints from end to end (the sea lanes' and pipelines' own; else the places')
 	Countries []string    // ISO3 codes in route order
+	Source    string      // the first source of its route (all are in data/README.md)
 }
 
 // IsLink reports whether c is an energy link rather than a Belt and Road route.
@@ -151,12 +154,14 @@ type file struct {
 		End       string `json:"end"`
 		Purpose   string `json:"purpose"`
 		Article   string `json:"article"`
+		Source    string `json:"source"`
 	} `json:"trips"`
 	Events []struct {
 		ID    string `json:"id"`
 		Date  string `json:"date"`
-		Title string `json:"title"`
-		Place string `json:"place"`
+		Title  string `json:"title"`
+		Place  string `json:"place"`
+		Source string `json:"source"`
 	} `json:"events"`
 	Corridors []struct {
 		ID        string       `json:"id"`
@@ -166,6 +171,7 @@ type file struct {
 		Via       []string     `json:"via"`
 		Path      [][2]float64 `json:"path"`
 		Countries []string     `json:"countries"`
+		Source    string       `json:"source"`
 	} `json:"corridors"`
 }
 
@@ -215,7 +221,7 @@ func Load(data []byte) (*Story, error) {
 		if err := unique(t.ID); err != nil {
 			return nil, err
 		}
-		tr := Trip{ID: t.ID, Traveller: Traveller(t.Traveller), Purpose: t.Purpose, Article: t.Article}
+		tr := Trip{ID: t.ID, Traveller: Traveller(t.Traveller), Purpose: t.Purpose, Article: t.Article, Source: t.Source}
 		if tr.Traveller != Putin && tr.Traveller != Xi {
 			return nil, fmt.Errorf("story: trip %q: unknown traveller %q", t.ID, t.Traveller)
 		}
@@ -243,13 +249,13 @@ func Load(data []byte) (*Story, error) {
 		if err != nil {
 			return nil, err
 		}
-		s.Events = append(s.Events, Event{ID: e.ID, Date: d, Title: e.Title, Place: p})
+		s.Events = append(s.Events, Event{ID: e.ID, Date: d, Title: e.Title, Place: p, Source: e.Source})
 	}
 	for _, c := range f.Corridors {
 		if err := unique(c.ID); err != nil {
 			return nil, err
 		}
-		co := Corridor{ID: c.ID, Name: c.Name, Kind: Kind(c.Kind), Status: Status(c.Status), Countries: c.Countries}
+		co := Corridor{ID: c.ID, Name: c.Name, Kind: Kind(c.Kind), Status: Status(c.Status), Countries: c.Countries, Source: c.Source}
 		switch co.Kind {
 		case Land, Maritime, Oil, Gas:
 		default:
