@@ -84,6 +84,7 @@ func TestRealWindowSoak(t *testing.T) {
 	// Still answering: whole world again, then a click inside China.
 	a.xdo("mousemove", "--window", a.win, "480", "300", "click", "1", "sleep", "0.3", "key", "Escape", "key", "0", "sleep", "0.5")
 	a.drain()
+	a.screenshot("window-soak-reset.png")
 	a.xdo("mousemove", "--window", a.win, fmt.Sprint(bx), fmt.Sprint(by), "click", "1")
 	a.waitFor("atlas: selected CHN", 20*time.Second)
 	a.requireAlive()

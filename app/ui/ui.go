@@ -130,7 +130,9 @@ func newDetails(a *scene.Atlas) *Details {
 		swatch: canvas.NewRectangle(color.Transparent),
 	}
 	d.Name.SizeName = theme.SizeNameSubHeadingText
-	for _, l := range []*widget.Label{d.Status, d.Note, d.Hint} {
+	// Every line wraps: a long name (a corridor's, a trip's) must not widen
+	// the panel, which would push the window wider and the map narrower.
+	for _, l := range []*widget.Label{d.Name, d.Status, d.Code, d.Note, d.Hint} {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	d.Hint.Importance = widget.LowImportance

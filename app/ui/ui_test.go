@@ -129,3 +129,22 @@ func TestButtons(t *testing.T) {
 		t.Errorf("projection = %s after choosing Equirectangular", u.Map.View().Proj.Name())
 	}
 }
+
+// TestLongNamesDoNotWidenWindow: the details of the mark with the longest
+// name wrap in the panel instead of raising the window's minimum width,
+// which would make the window grow and the map shrink.
+func TestLongNamesDoNotWidenWindow(t *testing.T) {
+	u, _ := newTestUI(t)
+	before := u.Content.MinSize().Width
+	for _, h := range []geo.Hit{
+		{Kind: geo.HitCorridor, ID: "bangladesh-china-india-myanmar"},
+		{Kind: geo.HitTrip, ID: "putin-2019-beijing"},
+		{Kind: geo.HitPlace, ID: "the-hague"},
+		{Kind: geo.HitCountry, ID: "COD"},
+	} {
+		u.Details.ShowMark(h, geo.ArticleDate)
+		if got := u.Content.MinSize().Width; got > before+1 {
+			t.Errorf("%+v: the window's minimum width grew from %v to %v", h, before, got)
+		}
+	}
+}
