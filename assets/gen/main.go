@@ -5,22 +5,29 @@
 //
 //	go run ./assets/gen -out assets/icon.png
 //
-// The icon is drawn entirely in code with golang.org/x/image/vector, which
-// only fills paths; strokes are therefore built as unions of filled quads and
-// discs. The output is deterministic.
+// The icon is a scene drawn by the atlas's own renderer (app/render): a navy
+// tile, the globe in an orthographic view (geo.Orthographic) with its
+// graticule and the 1:110m countries — Rome Statute parties blue, the rest
+// orange — and Putin's route from Moscow to Beijing, a great circle with an
+// arrowhead. The output is deterministic.
 package main
 
 import (
 	"flag"
+	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/png"
 	"log"
 	"math"
 	"os"
 
-	"golang.org/x/image/vector"
+	"articleatlas/app/render"
+	"articleatlas/data"
+	"articleatlas/geo"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/clip"
 )
 
 const size = 1024
@@ -31,482 +38,324 @@ const size = 1024
 var (
 	tileTop    = rgb(0x26, 0x47, 0x70)
 	tileBottom = rgb(0x14, 0x25, 0x40)
+	shadow     = color.NRGBA{0x05, 0x10, 0x20, 0x0a}
 	oceanLight = rgb(0xe4, 0xf1, 0xf9)
 	oceanDark  = rgb(0x9e, 0xc9, 0xe6)
 	graticule  = color.NRGBA{0x21, 0x66, 0xac, 0x40}
 	landBlue   = rgb(0x21, 0x66, 0xac)
 	landOrange = rgb(0xf4, 0xa5, 0x82)
+	shade      = rgb(0x0a, 0x1a, 0x33)
 	rimColor   = color.NRGBA{0xff, 0xff, 0xff, 0xe0}
 	routeRed   = rgb(0xe6, 0x39, 0x46)
 	outline    = rgb(0x1d, 0x35, 0x57)
 	white      = rgb(0xff, 0xff, 0xff)
 )
 
-// Globe geometry (pixels) and view orientation (degrees).
-const (
-	globeCX  = 512.0
-	globeCY  = 548.0
-	globeR   = 345.0
-	routeBow = 200.0
-	viewLon  = -5.0
-	viewLat  = 18.0
-)
-
 func rgb(r, g, b uint8) color.NRGBA { return color.NRGBA{r, g, b, 0xff} }
 
-type pt struct{ x, y float64 }
+// Globe geometry (pixels). The scene's projected unit is the globe's radius:
+// the orthographic unit disc is the globe.
+const (
+	globeCX = 512.0
+	globeCY = 548.0
+	globeR  = 345.0
+)
 
-func (p pt) add(q pt) pt           { return pt{p.x + q.x, p.y + q.y} }
-func (p pt) sub(q pt) pt           { return pt{p.x - q.x, p.y - q.y} }
-func (p pt) mul(k float64) pt      { return pt{p.x * k, p.y * k} }
-func (p pt) len() float64          { return math.Hypot(p.x, p.y) }
-func (p pt) unit() pt              { return p.mul(1 / p.len()) }
-func (p pt) perp() pt              { return pt{-p.y, p.x} }
-func lerpPt(p, q pt, t float64) pt { return p.add(q.sub(p).mul(t)) }
+// iconT maps the projected plane onto the icon.
+var iconT = geo.Transform{S: globeR, Tx: globeCX, Ty: globeCY}
 
-// signedArea returns the shoelace area of a closed polygon.
-func signedArea(poly []pt) float64 {
-	a := 0.0
-	for i := range poly {
-		p, q := poly[i], poly[(i+1)%len(poly)]
-		a += p.x*q.y - q.x*p.y
+// The view and the journey: Putin's trip of 17 October 2023, from Moscow to
+// Beijing, seen from a little south of its middle, so the great circle bows
+// gently upwards across the middle of the globe.
+var (
+	view    = geo.Orthographic{Lon0: 78, Lat0: 45}
+	moscow  = orb.Point{37.6175, 55.7504}
+	beijing = orb.Point{116.4074, 39.9042}
+)
+
+// Route and marker sizes (pixels).
+const (
+	routeWidth = 32.0
+	headWidth  = 8.0  // the head's own line, which sets the arrowhead's size (see journey)
+	dotR       = 32.0 // white marker disc
+	halo       = 11.0 // navy outline around the route and markers
+	tipGap     = 10.0 // clear space between the arrow's outline and the end marker's
+)
+
+// pxPerDp is the icon's pixel scale. The renderer's widths are in dp; this
+// scale makes a route's casing (1.5 dp wider than its line) the icon's
+// halo on each side. Widths are given in pixels and divided by it.
+const pxPerDp = 2 * halo / 1.5
+
+// fromPx maps icon pixels to the projected plane.
+func fromPx(x, y float64) orb.Point { return iconT.Invert(orb.Point{x, y}) }
+
+// tileLayer is the rounded tile, its vertical gradient painted as one band
+// per colour: each band is the tile clipped to whole pixel rows, so bands
+// meet exactly on pixel edges and leave no seams.
+func tileLayer() *shapes {
+	tile := squircle(fromPx(512, 512), 472/globeR, 5)
+	at := func(row int) color.NRGBA { return mix(tileTop, tileBottom, (float64(row)+0.5-40)/944) }
+	l := &shapes{name: "tile"}
+	top := 0 // first row of the band
+	for y := 1; y <= size; y++ {
+		if y < size && at(y) == at(top) {
+			continue
+		}
+		rows := orb.Bound{Min: fromPx(-1, float64(y)), Max: fromPx(size+1, float64(top))}
+		if r := clip.Ring(rows, tile.Clone()); r != nil {
+			l.add(at(top), r)
+		}
+		top = y
 	}
-	return a / 2
+	return l
 }
 
-// reversed returns poly with its vertex order reversed.
-func reversed(poly []pt) []pt {
-	out := make([]pt, len(poly))
-	for i, p := range poly {
-		out[len(poly)-1-i] = p
+// shadowLayer is the soft shadow under the globe: twelve translucent discs.
+func shadowLayer() *shapes {
+	l := &shapes{name: "shadow"}
+	c := fromPx(globeCX, globeCY+16)
+	for i := 0; i < 12; i++ {
+		l.add(shadow, circle(c, (globeR+26-float64(i)*2)/globeR))
+	}
+	return l
+}
+
+// oceanLayer fills the globe with a radial gradient lit from the upper left:
+// discs around the light, largest first, each clipped to the globe, one per
+// colour (sampled every pixel of radius), each smaller one painted over the
+// larger.
+func oceanLayer() *shapes {
+	light := orb.Point{-120 / globeR, 140 / globeR}
+	far := 1 + math.Hypot(light[0], light[1]) // reaches past the globe
+	at := func(r float64) color.NRGBA { return mix(oceanLight, oceanDark, r/1.7) }
+	l := &shapes{name: "ocean"}
+	const step = 1 / globeR // one pixel
+	outer := far
+	for r := far - step; ; r -= step {
+		if r > 0 && at(r) == at(outer) {
+			continue
+		}
+		l.add(at(outer), discOnGlobe(light, outer))
+		if r <= 0 {
+			break
+		}
+		outer = r
+	}
+	return l
+}
+
+// graticuleLines is the visible part of the meridians every 30° and the
+// parallels every 30° up to ±60°, sampled every degree.
+func graticuleLines() []orb.LineString {
+	var out []orb.LineString
+	for lon := -180.0; lon < 180; lon += 30 {
+		var ls orb.LineString
+		for lat := -90.0; lat <= 90; lat++ {
+			ls = append(ls, orb.Point{lon, lat})
+		}
+		out = append(out, view.ClipLine(ls)...)
+	}
+	for lat := -60.0; lat <= 60; lat += 30 {
+		var ls orb.LineString
+		for lon := -180.0; lon <= 180; lon++ {
+			ls = append(ls, orb.Point{lon, lat})
+		}
+		out = append(out, view.ClipLine(ls)...)
 	}
 	return out
 }
 
-// oriented returns poly with a positive signed area. The vector rasterizer
-// takes the absolute value of the accumulated winding and clamps it to one,
-// so polygons that share an orientation combine as a clean union.
-func oriented(poly []pt) []pt {
-	if signedArea(poly) < 0 {
-		return reversed(poly)
+// landLayer fills the visible countries: all of them orange as one path (so
+// neighbours leave no seam), then the Rome Statute parties of the article's
+// date over them in blue.
+func landLayer() (*shapes, error) {
+	cs, err := geo.DecodeCountries(data.Countries110m)
+	if err != nil {
+		return nil, fmt.Errorf("gen: countries-110m.geojson: %w", err)
 	}
-	return poly
-}
-
-// disc approximates a circle with a polygon fine enough to be smooth at
-// 1024 pixels.
-func disc(c pt, r float64) []pt {
-	n := int(math.Max(24, math.Ceil(r*1.2)))
-	poly := make([]pt, n)
-	for i := range poly {
-		a := 2 * math.Pi * float64(i) / float64(n)
-		poly[i] = pt{c.x + r*math.Cos(a), c.y + r*math.Sin(a)}
+	icc, err := geo.LoadICC(data.ICC)
+	if err != nil {
+		return nil, fmt.Errorf("gen: icc.json: %w", err)
 	}
-	return poly
-}
-
-// squircle returns a superellipse tile, a softer rounded square.
-func squircle(c pt, half, exp float64) []pt {
-	const n = 1440
-	poly := make([]pt, n)
-	for i := range poly {
-		a := 2 * math.Pi * float64(i) / n
-		ca, sa := math.Cos(a), math.Sin(a)
-		x := math.Copysign(math.Pow(math.Abs(ca), 2/exp), ca)
-		y := math.Copysign(math.Pow(math.Abs(sa), 2/exp), sa)
-		poly[i] = pt{c.x + half*x, c.y + half*y}
-	}
-	return poly
-}
-
-// stroke builds a round-joined, round-capped stroke of an open polyline as
-// a set of polygons to be filled together.
-func stroke(line []pt, w float64) [][]pt {
-	r := w / 2
-	var polys [][]pt
-	for i := 0; i+1 < len(line); i++ {
-		p, q := line[i], line[i+1]
-		d := q.sub(p)
-		if d.len() == 0 {
-			continue
-		}
-		n := d.unit().perp().mul(r)
-		polys = append(polys, []pt{p.add(n), q.add(n), q.sub(n), p.sub(n)})
-	}
-	for _, p := range line {
-		polys = append(polys, disc(p, r))
-	}
-	return polys
-}
-
-// strokeClosed strokes a closed polygon outline.
-func strokeClosed(poly []pt, w float64) [][]pt {
-	return stroke(append(append([]pt{}, poly...), poly[0]), w)
-}
-
-type painter struct {
-	dst *image.RGBA
-	z   *vector.Rasterizer
-}
-
-func newPainter(dst *image.RGBA) *painter {
-	b := dst.Bounds()
-	return &painter{dst: dst, z: vector.NewRasterizer(b.Dx(), b.Dy())}
-}
-
-func (pa *painter) path(polys [][]pt, normalise bool) {
-	b := pa.dst.Bounds()
-	pa.z.Reset(b.Dx(), b.Dy())
-	for _, poly := range polys {
-		if len(poly) < 3 {
-			continue
-		}
-		if normalise {
-			poly = oriented(poly)
-		}
-		pa.z.MoveTo(float32(poly[0].x), float32(poly[0].y))
-		for _, p := range poly[1:] {
-			pa.z.LineTo(float32(p.x), float32(p.y))
-		}
-		pa.z.ClosePath()
-	}
-}
-
-// fill paints the union of polys with src.
-func (pa *painter) fill(src image.Image, polys ...[]pt) {
-	pa.path(polys, true)
-	pa.z.Draw(pa.dst, pa.dst.Bounds(), src, image.Point{})
-}
-
-// fillColor paints the union of polys with a solid colour.
-func (pa *painter) fillColor(c color.Color, polys ...[]pt) {
-	pa.fill(image.NewUniform(c), polys...)
-}
-
-// mask rasterises the union of polys into an alpha mask.
-func mask(b image.Rectangle, polys ...[]pt) *image.Alpha {
-	m := image.NewAlpha(b)
-	z := vector.NewRasterizer(b.Dx(), b.Dy())
-	for _, poly := range polys {
-		poly = oriented(poly)
-		z.MoveTo(float32(poly[0].x), float32(poly[0].y))
-		for _, p := range poly[1:] {
-			z.LineTo(float32(p.x), float32(p.y))
-		}
-		z.ClosePath()
-	}
-	z.Draw(m, b, image.Opaque, image.Point{})
-	return m
-}
-
-// gradient is a procedural image whose colour is computed per pixel.
-type gradient struct {
-	b image.Rectangle
-	f func(x, y float64) color.NRGBA
-}
-
-func (g gradient) ColorModel() color.Model { return color.NRGBAModel }
-func (g gradient) Bounds() image.Rectangle { return g.b }
-func (g gradient) At(x, y int) color.Color { return g.f(float64(x)+0.5, float64(y)+0.5) }
-
-func mix(a, b color.NRGBA, t float64) color.NRGBA {
-	t = math.Max(0, math.Min(1, t))
-	m := func(p, q uint8) uint8 { return uint8(math.Round(float64(p) + (float64(q)-float64(p))*t)) }
-	return color.NRGBA{m(a.R, b.R), m(a.G, b.G), m(a.B, b.B), m(a.A, b.A)}
-}
-
-// vec3 is a point on or above the unit sphere in view space.
-type vec3 struct{ x, y, z float64 }
-
-func rad(d float64) float64 { return d * math.Pi / 180 }
-
-// sphere converts latitude and longitude (degrees) to a unit vector in
-// world space (z through the north pole).
-func sphere(lat, lon float64) vec3 {
-	la, lo := rad(lat), rad(lon)
-	return vec3{math.Cos(la) * math.Cos(lo), math.Cos(la) * math.Sin(lo), math.Sin(la)}
-}
-
-// view rotates a world vector into view space: x right, y up, z towards
-// the viewer.
-func view(v vec3) vec3 {
-	lo, la := rad(viewLon), rad(viewLat)
-	// Rotate about the pole so viewLon faces the viewer.
-	x := v.x*math.Cos(lo) + v.y*math.Sin(lo)
-	y := -v.x*math.Sin(lo) + v.y*math.Cos(lo)
-	z := v.z
-	// Tilt so viewLat faces the viewer.
-	return vec3{
-		x: y,
-		y: -x*math.Sin(la) + z*math.Cos(la),
-		z: x*math.Cos(la) + z*math.Sin(la),
-	}
-}
-
-// project maps a view-space vector to pixels (orthographic). Points on the
-// far side are pushed onto the limb, which is good enough for filled shapes
-// that are clipped to the globe anyway.
-func project(v vec3) pt {
-	if v.z < 0 {
-		l := math.Hypot(v.x, v.y)
-		v.x, v.y = v.x/l, v.y/l
-	}
-	return pt{globeCX + globeR*v.x, globeCY - globeR*v.y}
-}
-
-func projectLatLon(lat, lon float64) pt { return project(view(sphere(lat, lon))) }
-
-// visible reports whether a point on the sphere faces the viewer.
-func visible(lat, lon float64) bool { return view(sphere(lat, lon)).z > 0 }
-
-// graticuleLines returns the visible parts of meridians and parallels as
-// polylines.
-func graticuleLines() [][]pt {
-	var lines [][]pt
-	flush := func(cur []pt) []pt {
-		if len(cur) > 1 {
-			lines = append(lines, cur)
-		}
-		return nil
-	}
-	var cur []pt
-	for lon := -180.0; lon < 180; lon += 30 {
-		for lat := -90.0; lat <= 90; lat += 1 {
-			if visible(lat, lon) {
-				cur = append(cur, projectLatLon(lat, lon))
-			} else {
-				cur = flush(cur)
+	var all, parties []orb.Ring
+	for _, c := range cs.List {
+		for _, poly := range c.Shape {
+			rings := view.ClipPolygon(poly)
+			all = append(all, rings...)
+			if icc.StatusOn(c.ISO3, geo.ArticleDate).Status == geo.Party {
+				parties = append(parties, rings...)
 			}
 		}
-		cur = flush(cur)
 	}
-	for lat := -60.0; lat <= 60; lat += 30 {
-		for lon := -180.0; lon <= 180; lon += 1 {
-			if visible(lat, lon) {
-				cur = append(cur, projectLatLon(lat, lon))
-			} else {
-				cur = flush(cur)
-			}
+	l := &shapes{name: "land"}
+	l.add(landOrange, all...)
+	l.add(landBlue, parties...)
+	return l, nil
+}
+
+// shadingLayer darkens the globe towards its edge and towards the lower
+// right, so the disc reads as a sphere. Each darkening is a set of disjoint
+// regions (rings, strips), one per alpha level, so every pixel is blended
+// once per darkening: stacked translucent fills would round at every step.
+func shadingLayer() *shapes {
+	l := &shapes{name: "shading"}
+	const step = 0.5 / globeR // half a pixel
+	alpha := func(a float64) uint8 { return uint8(math.Round(255 * math.Max(0, a))) }
+	// Towards the edge: from 55% of the radius, quadratically, to 0.22.
+	edge := func(d float64) uint8 { return alpha(math.Pow(math.Max(0, d-0.55)/0.45, 2) * 0.22) }
+	for r0, r := 0.55, 0.55+step; ; r += step {
+		if r < 1 && edge(r) == edge(r0) {
+			continue
 		}
-		cur = flush(cur)
-	}
-	return lines
-}
-
-// blob describes an invented landmass: an ellipse in latitude/longitude
-// with a few harmonics to make the coast irregular.
-type blob struct {
-	lat, lon   float64 // centre, degrees
-	rLat, rLon float64 // radii, degrees
-	rot        float64 // rotation, degrees
-	harm       [][3]float64
-}
-
-func (b blob) outline() []pt {
-	const n = 360
-	poly := make([]pt, n)
-	cr, sr := math.Cos(rad(b.rot)), math.Sin(rad(b.rot))
-	for i := range poly {
-		a := 2 * math.Pi * float64(i) / n
-		k := 1.0
-		for _, h := range b.harm { // {frequency, amplitude, phase}
-			k += h[1] * math.Sin(h[0]*a+h[2])
+		r = math.Min(r, 1)
+		if a := edge((r0 + r) / 2); a > 0 {
+			l.add(color.NRGBA{shade.R, shade.G, shade.B, a}, annulus(r0, r)...)
 		}
-		dx, dy := b.rLon*k*math.Cos(a), b.rLat*k*math.Sin(a)
-		lon := b.lon + dx*cr - dy*sr
-		lat := b.lat + dx*sr + dy*cr
-		poly[i] = projectLatLon(lat, lon)
-	}
-	return poly
-}
-
-// Landmasses are deliberately abstract: soft blobs, not real coastlines.
-var (
-	blueLand = []blob{
-		{lat: 44, lon: 42, rLat: 17, rLon: 32, rot: -8, harm: [][3]float64{{2, 0.10, 0.4}, {3, 0.10, 1.9}, {5, 0.04, 0.7}}},
-		{lat: -2, lon: 30, rLat: 25, rLon: 16, rot: 14, harm: [][3]float64{{2, 0.10, 2.2}, {3, 0.08, 0.3}, {4, 0.04, 1.1}}},
-		{lat: 58, lon: -20, rLat: 7, rLon: 12, rot: 0, harm: [][3]float64{{2, 0.10, 1.0}, {3, 0.06, 0.2}}},
-	}
-	orangeLand = []blob{
-		{lat: -10, lon: -40, rLat: 27, rLon: 18, rot: -12, harm: [][3]float64{{2, 0.10, 1.3}, {3, 0.09, 0.2}, {5, 0.04, 2.0}}},
-		{lat: 44, lon: -58, rLat: 16, rLon: 26, rot: 10, harm: [][3]float64{{2, 0.12, 0.5}, {3, 0.08, 2.7}, {4, 0.04, 1.6}}},
-		{lat: -34, lon: 50, rLat: 10, rLon: 15, rot: 20, harm: [][3]float64{{2, 0.10, 1.0}, {3, 0.05, 2.1}}},
-	}
-)
-
-// route returns the journey arc between two places on the globe, drawn as a
-// circular arc that bows upwards so it reads as a flight path.
-func route() []pt {
-	a := projectLatLon(-4, -40)
-	b := projectLatLon(6, 31)
-	chord := b.sub(a)
-	c := chord.len()
-	up := chord.unit().perp()
-	if up.y > 0 {
-		up = up.mul(-1)
-	}
-	r := (c*c/4 + routeBow*routeBow) / (2 * routeBow)
-	centre := lerpPt(a, b, 0.5).add(up.mul(routeBow - r))
-	a0 := math.Atan2(a.y-centre.y, a.x-centre.x)
-	a1 := math.Atan2(b.y-centre.y, b.x-centre.x)
-	// Take the short way round, through the bulge.
-	for a1-a0 > math.Pi {
-		a1 -= 2 * math.Pi
-	}
-	for a0-a1 > math.Pi {
-		a1 += 2 * math.Pi
-	}
-	const n = 240
-	line := make([]pt, n+1)
-	for i := range line {
-		t := a0 + (a1-a0)*float64(i)/n
-		line[i] = pt{centre.x + r*math.Cos(t), centre.y + r*math.Sin(t)}
-	}
-	return line
-}
-
-// length returns the length of a polyline.
-func length(line []pt) float64 {
-	total := 0.0
-	for i := 0; i+1 < len(line); i++ {
-		total += line[i+1].sub(line[i]).len()
-	}
-	return total
-}
-
-// pointAt returns the point at fraction t of a polyline's length.
-func pointAt(line []pt, t float64) pt {
-	want := t * length(line)
-	for i := 0; i+1 < len(line); i++ {
-		l := line[i+1].sub(line[i]).len()
-		if want <= l {
-			return lerpPt(line[i], line[i+1], want/l)
+		if r >= 1 {
+			break
 		}
-		want -= l
+		r0 = r
 	}
-	return line[len(line)-1]
-}
-
-// sub returns the part of a polyline between fractions t0 and t1 of its
-// length.
-func sub(line []pt, t0, t1 float64) []pt {
-	total := length(line)
-	p0 := pointAt(line, t0)
-	p1 := pointAt(line, t1)
-	out := []pt{p0}
-	d := 0.0
-	for i := 0; i+1 < len(line); i++ {
-		d += line[i+1].sub(line[i]).len()
-		if d > t0*total && d < t1*total {
-			out = append(out, line[i+1])
+	// Towards the lower right: linear along the diagonal, from the centre
+	// (0) to the edge (0.18).
+	u := orb.Point{math.Sqrt2 / 2, -math.Sqrt2 / 2} // screen down-right
+	side := func(t float64) uint8 { return alpha(t * math.Sqrt2 / 1.41 * 0.18) }
+	for t0, t := 0.0, step; ; t += step {
+		if t < 1 && side(t) == side(t0) {
+			continue
 		}
+		t = math.Min(t, 1)
+		if a := side((t0 + t) / 2); a > 0 {
+			l.add(color.NRGBA{shade.R, shade.G, shade.B, a}, band(u, t0, t))
+		}
+		if t >= 1 {
+			break
+		}
+		t0 = t
 	}
-	return append(out, p1)
+	return l
 }
 
-// arrowhead returns a swept arrowhead with its tip at tip, pointing along
-// dir.
-func arrowhead(tip, dir pt, length, width float64) []pt {
-	n := dir.perp()
-	back := tip.sub(dir.mul(length))
-	notch := tip.sub(dir.mul(length * 0.8))
-	return []pt{
-		tip,
-		back.add(n.mul(width / 2)),
-		notch,
-		back.sub(n.mul(width / 2)),
-	}
+// rimLayer is the white rim around the globe, which also hides the globe's
+// clipped edge.
+func rimLayer() *shapes {
+	l := &shapes{name: "rim"}
+	l.stroke(rimColor, 10, circle(orb.Point{}, (globeR+2)/globeR))
+	return l
 }
 
-func draw1024() *image.RGBA {
-	b := image.Rect(0, 0, size, size)
-	img := image.NewRGBA(b)
-	pa := newPainter(img)
-
-	// Tile.
-	tile := squircle(pt{512, 512}, 472, 5)
-	pa.fill(gradient{b, func(x, y float64) color.NRGBA {
-		return mix(tileTop, tileBottom, (y-40)/944)
-	}}, tile)
-
-	// Soft drop shadow under the globe.
-	for i := 0; i < 12; i++ {
-		r := globeR + 26 - float64(i)*2
-		pa.fillColor(color.NRGBA{0x05, 0x10, 0x20, 0x0a}, disc(pt{globeCX, globeCY + 16}, r))
+// journey is the route from Moscow to Beijing and its markers. The route
+// is a great circle whose end is cut back so the arrow's tip stops short of
+// the end marker. The renderer puts an arrowhead on the end of its route's
+// line, whose round cap and casing would stick out around the tip of a line
+// this wide, so the route is three render.Routes:
+//
+//   - the body, with its casing, from Moscow to inside the arrowhead;
+//   - the head: the last stretch of the line, stroked thinly (the
+//     arrowhead's size follows its line's width) with Arrow and Casing set,
+//     so the renderer draws the arrowhead with its casing over the body's
+//     end;
+//   - the joint: the body again, without casing, across the head's base, so
+//     the casing the head draws there does not cut the body from its head.
+func journey() ([]render.Layer, error) {
+	pieces := view.ClipLine(geo.GreatCircle(moscow, beijing, 20))
+	if len(pieces) != 1 {
+		return nil, fmt.Errorf("gen: the route is not wholly in view from %s", view.Name())
 	}
-
-	// Globe contents go on their own layer, clipped to the globe disc.
-	layer := image.NewRGBA(b)
-	lp := newPainter(layer)
-	globe := disc(pt{globeCX, globeCY}, globeR)
-	lp.fill(gradient{b, func(x, y float64) color.NRGBA {
-		// Light from the upper left.
-		dx, dy := (x-(globeCX-120))/globeR, (y-(globeCY-140))/globeR
-		return mix(oceanLight, oceanDark, math.Hypot(dx, dy)/1.7)
-	}}, globe)
-	for _, l := range graticuleLines() {
-		lp.fillColor(graticule, stroke(l, 5)...)
-	}
-	for _, bl := range blueLand {
-		lp.fillColor(landBlue, bl.outline())
-	}
-	for _, bl := range orangeLand {
-		lp.fillColor(landOrange, bl.outline())
-	}
-	// Shade the limb so the disc reads as a sphere.
-	lp.fill(gradient{b, func(x, y float64) color.NRGBA {
-		d := math.Hypot(x-globeCX, y-globeCY) / globeR
-		side := math.Max(0, ((x-globeCX)+(y-globeCY))/(globeR*1.41))
-		a := math.Pow(math.Max(0, d-0.55)/0.45, 2)*0.22 + side*0.18
-		return color.NRGBA{0x0a, 0x1a, 0x33, uint8(255 * math.Min(0.5, a))}
-	}}, globe)
-	draw.DrawMask(img, b, layer, image.Point{}, mask(b, globe), image.Point{}, draw.Over)
-
-	// Rim.
-	ring := [][]pt{disc(pt{globeCX, globeCY}, globeR+7), reversed(disc(pt{globeCX, globeCY}, globeR-3))}
-	pa.path(ring, false)
-	pa.z.Draw(img, b, image.NewUniform(rimColor), image.Point{})
-
-	// Journey: outline first, then the red route on top.
-	line := route()
-	const w = 52.0
-	const halo = 14.0
-	const dotR = 46.0
+	line := pieces[0]
 	start, end := line[0], line[len(line)-1]
-	// The route runs from the start marker to an arrowhead that stops just
-	// short of the destination marker. The arrowhead's axis is the chord
-	// between the points on the arc where its base and tip sit, so it
-	// follows the curve.
-	const headLen, headWidth = 136.0, 144.0
-	total := length(line)
-	tipT := 1 - (dotR+halo+20)/total
-	baseT := tipT - headLen/total
-	tip := pointAt(line, tipT)
-	base := pointAt(line, baseT)
-	head := arrowhead(tip, tip.sub(base).unit(), headLen, headWidth)
-	body := sub(line, 0, baseT+0.3*headLen/total)
-
-	var under [][]pt
-	under = append(under, stroke(body, w+2*halo)...)
-	under = append(under, strokeClosed(head, 2*halo)...)
-	under = append(under, head)
-	under = append(under, disc(start, dotR+halo), disc(end, dotR+halo))
-	pa.fillColor(outline, under...)
-
-	pa.fillColor(routeRed, stroke(body, w)...)
-	pa.fillColor(routeRed, append(strokeClosed(head, 6), head)...)
-	for _, p := range []pt{start, end} {
-		pa.fillColor(white, disc(p, dotR))
-		pa.fillColor(routeRed, disc(p, dotR*0.6))
+	line = cutEnd(line, (dotR+2*halo+tipGap)/globeR)
+	// The arrowhead's length as the renderer draws it (render.arrowhead:
+	// 3.5 line widths plus 4 dp). The body ends 0.55 of it before the tip,
+	// where its round end and casing lie inside the head and its outline.
+	headLen := 3.5*headWidth + 4*pxPerDp
+	body := cutEnd(line, 0.55*headLen/globeR)
+	head := lastStretch(line, 0.5*headLen/globeR)
+	joint := lastStretch(body, (0.45*headLen+halo+routeWidth/2)/globeR)
+	route := func(ls orb.LineString, widthPx float64, casing color.NRGBA, arrow bool) render.Route {
+		return render.Route{Pieces: []orb.LineString{ls}, Color: routeRed, WidthDp: widthPx / pxPerDp, Casing: casing, Arrow: arrow}
 	}
-	return img
+	routes := render.NewRoutes("journey", []render.Route{
+		route(body, routeWidth, outline, false),
+		route(head, headWidth, outline, true),
+		route(joint, routeWidth, color.NRGBA{}, false),
+	})
+	var marks []render.Marker
+	for _, at := range []orb.Point{start, end} {
+		marks = append(marks,
+			render.Marker{At: at, RadiusDp: (dotR + halo) / pxPerDp, Fill: outline},
+			render.Marker{At: at, RadiusDp: dotR / pxPerDp, Fill: white},
+			render.Marker{At: at, RadiusDp: dotR * 0.6 / pxPerDp, Fill: routeRed},
+		)
+	}
+	return []render.Layer{routes, &render.Markers{Name: "places", Markers: marks}}, nil
+}
+
+// cutEnd returns ls without its last d projected units of length.
+func cutEnd(ls orb.LineString, d float64) orb.LineString {
+	for i := len(ls) - 1; i > 0; i-- {
+		a, b := ls[i-1], ls[i]
+		seg := math.Hypot(b[0]-a[0], b[1]-a[1])
+		if seg >= d {
+			t := 1 - d/seg
+			out := append(orb.LineString(nil), ls[:i]...)
+			return append(out, orb.Point{a[0] + (b[0]-a[0])*t, a[1] + (b[1]-a[1])*t})
+		}
+		d -= seg
+	}
+	return ls[:1]
+}
+
+// lastStretch returns the last d projected units of length of ls.
+func lastStretch(ls orb.LineString, d float64) orb.LineString {
+	for i := len(ls) - 1; i > 0; i-- {
+		a, b := ls[i-1], ls[i]
+		seg := math.Hypot(b[0]-a[0], b[1]-a[1])
+		if seg >= d {
+			t := 1 - d/seg
+			out := orb.LineString{{a[0] + (b[0]-a[0])*t, a[1] + (b[1]-a[1])*t}}
+			return append(out, ls[i:]...)
+		}
+		d -= seg
+	}
+	return append(orb.LineString(nil), ls...)
+}
+
+// drawIcon draws the icon.
+func drawIcon() (*image.RGBA, error) {
+	land, err := landLayer()
+	if err != nil {
+		return nil, err
+	}
+	trip, err := journey()
+	if err != nil {
+		return nil, err
+	}
+	layers := []render.Layer{
+		tileLayer(),
+		shadowLayer(),
+		oceanLayer(),
+		render.NewLines("graticule", graticuleLines(), graticule, 5/pxPerDp),
+		land,
+		shadingLayer(),
+		rimLayer(),
+	}
+	layers = append(layers, trip...)
+	img := image.NewRGBA(image.Rect(0, 0, size, size))
+	var r render.Renderer
+	r.DrawLayers(img, layers, nil, iconT, pxPerDp)
+	return img, nil
 }
 
 func main() {
 	out := flag.String("out", "assets/icon.png", "output PNG path")
 	flag.Parse()
 
-	img := draw1024()
+	img, err := drawIcon()
+	if err != nil {
+		log.Fatal(err)
+	}
 	f, err := os.Create(*out)
 	if err != nil {
 		log.Fatal(err)
