@@ -1,7 +1,8 @@
 // Package cli is Article Atlas's command line: `list` prints every country's
-// ICC status as CSV and `export` writes the map to a PNG, through the same
-// renderer as the window, without opening one. CheckDisplay tells the app,
-// before it opens the window, whether a display answers. It never imports Fyne.
+// ICC status, or a layer of the story, as CSV; `export` writes the map to a
+// PNG, through the same renderer as the window, without opening one, or the
+// story's layers to GeoJSON. CheckDisplay tells the app, before it opens the
+// window, whether a display answers. It never imports Fyne.
 package cli
 
 import (
@@ -9,10 +10,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
 	"articleatlas/app/export"
+	"articleatlas/app/scene"
+	"articleatlas/app/story"
+	"articleatlas/data"
 	"articleatlas/geo"
 )
 
@@ -31,12 +36,15 @@ func IsCommand(arg string) bool {
 
 const usage = `usage:
   atlas                      open the map window
-  atlas list   [--date YYYY-MM-DD]
-               print every country's ICC status as CSV
+  atlas list   [--layer countries|trips|places|corridors|events] [--date YYYY-MM-DD]
+               print a layer as CSV: every country's ICC status (the default),
+               or the story's trips, places, corridors and links, or events
   atlas export --out map.png [--width 1920] [--height 1080] [--date YYYY-MM-DD]
                [--select ISO3] [--projection equal-earth|equirectangular] [--scale 1]
-               [--detail auto|coarse|fine]
+               [--detail auto|coarse|fine] [--layers icc,trips,corridors,energy,places,labels]
                write the map as a PNG
+  atlas export --out story.geojson [--layers trips,corridors,energy,places]
+               write the story's trips, corridors, links, places and events as GeoJSON
   atlas help [list|export]
                this text, or a command's flags (also: atlas list --help)
 `
@@ -134,24 +142,99 @@ func ListRows(w *geo.World, d geo.Date) []Row {
 // dateUsage describes --date for both commands.
 const dateUsage = "show the ICC status on `YYYY-MM-DD`"
 
+// listLayers are the layers `list` prints, the default first.
+var listLayers = []string{"countries", "trips", "places", "corridors", "events"}
+
+// countryColumns is the header of `list --layer countries`.
+var countryColumns = []string{"iso_a3", "name", "icc_status", "since", "until", "territory_of"}
+
+// listSummary describes `list` and the columns of each layer.
+func listSummary() string {
+	var b strings.Builder
+	b.WriteString("Print one layer as CSV, a header and one row per item. The layers and their columns:\n")
+	for _, l := range []struct {
+		name string
+		cols []string
+		note string
+	}{
+		{"countries", countryColumns, " (the default: every country's ICC status on --date)"},
+		{"trips", export.TripColumns, " (the status is the destination's on the trip's first day)"},
+		{"places", export.PlaceColumns, ""},
+		{"corridors", export.CorridorColumns, " (corridors, sea lanes and energy links; countries in route order)"},
+		{"events", export.EventColumns, ""},
+	} {
+		fmt.Fprintf(&b, "  %-10s %s%s\n", l.name, strings.Join(l.cols, ","), l.note)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
 func runList(args []string, stdout io.Writer) error {
-	f := newFlagSet("list", "[--date YYYY-MM-DD]",
-		"Print every country's ICC status as CSV: iso_a3, name, icc_status, since, until, territory_of.")
-	date := f.dateFlag("date", geo.ArticleDate, dateUsage)
+	f := newFlagSet("list", "[--layer countries|trips|places|corridors|events] [--date YYYY-MM-DD]", listSummary())
+	layer := f.choiceFlag("layer", listLayers[0], listLayers, "`LAYER` to print: "+orList(listLayers))
+	date := f.dateFlag("date", geo.ArticleDate, dateUsage+"; --layer countries only")
 	if err := f.parse(args, stdout); err != nil {
 		return err
 	}
-	w, err := geo.LoadWorldSync()
-	if err != nil {
-		return unprefixed(err, "geo")
+	if *layer != "countries" && slices.Contains(f.given(), "date") {
+		return usageError{errors.New("--date applies only to --layer countries (a trip carries its destination's ICC status on its first day)")}
+	}
+	var header []string
+	var rows [][]string
+	if *layer == "countries" {
+		w, err := geo.LoadWorldSync()
+		if err != nil {
+			return unprefixed(err, "geo")
+		}
+		header = countryColumns
+		for _, r := range ListRows(w, *date) {
+			rows = append(rows, []string{r.ISO3, r.Name, r.Status.Status.String(), csvDate(r.Status.Since), csvDate(r.Status.Until), r.TerritoryOf})
+		}
+	} else {
+		var err error
+		if header, rows, err = storyRows(*layer); err != nil {
+			return err
+		}
 	}
 	out := csv.NewWriter(stdout)
-	_ = out.Write([]string{"iso_a3", "name", "icc_status", "since", "until", "territory_of"})
-	for _, r := range ListRows(w, *date) {
-		_ = out.Write([]string{r.ISO3, r.Name, r.Status.Status.String(), csvDate(r.Status.Since), csvDate(r.Status.Until), r.TerritoryOf})
-	}
-	out.Flush()
+	_ = out.Write(header)
+	_ = out.WriteAll(rows) // flushes
 	return out.Error()
+}
+
+// storyRows returns the header and rows of a story layer: trips, places,
+// corridors or events.
+func storyRows(layer string) (header []string, rows [][]string, err error) {
+	st, err := story.Load(data.Story)
+	if err != nil {
+		return nil, nil, unprefixed(err, "story")
+	}
+	switch layer {
+	case "trips":
+		icc, err := geo.LoadICC(data.ICC)
+		if err != nil {
+			return nil, nil, unprefixed(err, "geo")
+		}
+		for i := range st.Trips {
+			rows = append(rows, export.CSVRecord(export.TripRow(&st.Trips[i], icc)))
+		}
+		return export.TripColumns, rows, nil
+	case "places":
+		for i := range st.Places {
+			rows = append(rows, export.CSVRecord(export.PlaceRow(&st.Places[i])))
+		}
+		return export.PlaceColumns, rows, nil
+	case "corridors":
+		for i := range st.Corridors {
+			rows = append(rows, export.CSVRecord(export.CorridorRow(&st.Corridors[i])))
+		}
+		return export.CorridorColumns, rows, nil
+	case "events":
+		for i := range st.Events {
+			rows = append(rows, export.CSVRecord(export.EventRow(&st.Events[i])))
+		}
+		return export.EventColumns, rows, nil
+	}
+	return nil, nil, usageError{fmt.Errorf("--layer %q is not %s", layer, orList(listLayers))}
 }
 
 func csvDate(d geo.Date) string {
@@ -164,14 +247,23 @@ func csvDate(d geo.Date) string {
 // Max export size in pixels per side: 16384² RGBA is 1 GiB, beyond any slide.
 const maxExportSide = 16384
 
+// pngOnly are the export flags that only a PNG uses, with why a GeoJSON
+// export does not need them.
+var pngOnly = map[string]string{
+	"width": "", "height": "", "scale": "", "projection": "", "detail": "", "select": "",
+	"date": " (a trip carries its destination's ICC status on its first day)",
+}
+
 func runExport(args []string, stdout io.Writer) error {
 	projections := make([]string, len(geo.Projections))
 	for i, p := range geo.Projections {
 		projections[i] = p.Name()
 	}
-	f := newFlagSet("export", "--out FILE.png [flags]",
-		"Write the map as a PNG, drawn as the window draws it, without opening a window.")
-	out := f.stringFlag("out", "", "PNG `FILE` to write (required)")
+	f := newFlagSet("export", "--out FILE.png|FILE.geojson [flags]",
+		"Write the map as a PNG, drawn as the window draws it, without opening a window;\n"+
+			"or, to a .geojson file, the story's trips, corridors, energy links, places and events.\n"+
+			"--layers picks what either shows; the other flags are for PNG only.")
+	out := f.stringFlag("out", "", "`FILE` to write (required): .png for the map, .geojson for the story's layers")
 	width := f.intFlag("width", 1920, "image width, in `PIXELS`")
 	height := f.intFlag("height", 1080, "image height, in `PIXELS`")
 	date := f.dateFlag("date", geo.ArticleDate, dateUsage)
@@ -179,14 +271,35 @@ func runExport(args []string, stdout io.Writer) error {
 	proj := f.choiceFlag("projection", projections[0], projections, "projection `NAME`: "+orList(projections))
 	scale := f.floatFlag("scale", 1, "`FACTOR` of pixels per map unit; 2 draws lines twice as thick, like a HiDPI screen")
 	detail := f.choiceFlag("detail", "auto", []string{"auto", "coarse", "fine"}, "outline `LEVEL`: auto (by size), coarse (1:110m) or fine (1:50m)")
+	layerList := f.stringFlag("layers", "all", "comma-separated `NAMES` of the layers to show, from "+scene.LayerNames()+
+		"; trips is putin and xi, corridors is land and maritime")
 	if err := f.parse(args, stdout); err != nil {
 		return err
 	}
 	if *out == "" {
 		return usageError{errors.New("--out is required, e.g. --out map.png")}
 	}
-	if !strings.EqualFold(fileExt(*out), ".png") {
-		return usageError{fmt.Errorf("--out %q: only .png is supported", *out)}
+	layers, err := scene.ParseLayers(strings.ToLower(*layerList))
+	if err != nil {
+		return usageError{fmt.Errorf("--layers: %v", unprefixed(err, "scene"))}
+	}
+	if layers == 0 {
+		return usageError{fmt.Errorf("--layers %q names no layer (want some of %s)", *layerList, scene.LayerNames())}
+	}
+	switch strings.ToLower(fileExt(*out)) {
+	case ".png":
+	case ".geojson":
+		for _, name := range f.given() {
+			if why, ok := pngOnly[name]; ok {
+				return usageError{fmt.Errorf("--%s applies only to a PNG export%s", name, why)}
+			}
+		}
+		if layers&export.GeoJSONLayers == 0 {
+			return usageError{fmt.Errorf("--layers %q has nothing to write as GeoJSON (want trips, putin, xi, corridors, land, maritime, energy or places)", *layerList)}
+		}
+		return exportGeoJSON(*out, layers, stdout)
+	default:
+		return usageError{fmt.Errorf("--out %q: only .png (the map) and .geojson (the story's layers) are supported", *out)}
 	}
 	if *width < 16 || *height < 16 || *width > maxExportSide || *height > maxExportSide {
 		return usageError{fmt.Errorf("--width and --height must be between 16 and %d pixels (got %d×%d)", maxExportSide, *width, *height)}
@@ -207,6 +320,10 @@ func runExport(args []string, stdout io.Writer) error {
 	if err != nil {
 		return usageError{unprefixed(err, "geo")}
 	}
+	// A bad path fails before the outlines load.
+	if err := export.CheckPath(*out); err != nil {
+		return unprefixed(err, "export")
+	}
 	w, err := geo.LoadWorldSync()
 	if err != nil {
 		return unprefixed(err, "geo")
@@ -218,11 +335,38 @@ func runExport(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	job := export.Job{World: w, Projection: p, Date: *date, Selected: iso, Width: *width, Height: *height, Scale: *scale, Level: level}
+	job := export.Job{World: w, Projection: p, Date: *date, Selected: iso, Layers: layers,
+		Width: *width, Height: *height, Scale: *scale, Level: level}
 	if err := export.WritePNGFile(*out, job); err != nil {
 		return unprefixed(err, "export")
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d×%d)\n", *out, *width, *height)
+	return nil
+}
+
+// exportGeoJSON writes the story's features shown by layers to path as
+// GeoJSON, atomically; a bad path fails before any work.
+func exportGeoJSON(path string, layers scene.Layers, stdout io.Writer) error {
+	if err := export.CheckPath(path); err != nil {
+		return unprefixed(err, "export")
+	}
+	// The features need the ICC table and the story, not the 1:50m outlines.
+	w, err := geo.LoadWorld()
+	if err != nil {
+		return unprefixed(err, "geo")
+	}
+	atlas, err := scene.New(w)
+	if err != nil {
+		return unprefixed(unprefixed(err, "story"), "render")
+	}
+	b, err := export.StoryGeoJSON(atlas, layers)
+	if err != nil {
+		return unprefixed(err, "export")
+	}
+	if err := export.WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
+		return unprefixed(err, "export")
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d features)\n", path, export.StoryFeatureCount(atlas, layers))
 	return nil
 }
 

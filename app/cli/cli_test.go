@@ -3,8 +3,10 @@ package cli
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"image/color"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,8 +14,14 @@ import (
 	"strings"
 	"testing"
 
+	"articleatlas/app/export"
 	"articleatlas/app/render"
+	"articleatlas/app/scene"
+	"articleatlas/app/story"
+	"articleatlas/data"
 	"articleatlas/geo"
+
+	"github.com/paulmach/orb/geojson"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {
@@ -116,7 +124,8 @@ func TestBadInput(t *testing.T) {
 		{"unknown flag, one dash", []string{"export", "-foo"}, 2, "unknown flag --foo"},
 		{"stray argument", []string{"list", "extra"}, 2, "unexpected argument"},
 		{"no out", []string{"export"}, 2, "--out is required"},
-		{"not png", []string{"export", "--out", "map.jpg"}, 2, "only .png"},
+		{"not png", []string{"export", "--out", "map.jpg"}, 2, "only .png (the map) and .geojson"},
+		{"no extension", []string{"export", "--out", "map"}, 2, "only .png"},
 		{"width not a number", []string{"export", "--out", "m.png", "--width", "x"}, 2, `--width "x" is not a whole number`},
 		{"width one dash", []string{"export", "--out", "m.png", "-width", "1.5"}, 2, `--width "1.5" is not a whole number`},
 		{"height out of range", []string{"export", "--out", "m.png", "--height", "99999999999999999999"}, 2, `--height "99999999999999999999" is out of range`},
@@ -127,6 +136,17 @@ func TestBadInput(t *testing.T) {
 		{"bad detail", []string{"export", "--out", "m.png", "--detail", "finest"}, 2, `--detail "finest" is not auto, coarse or fine`},
 		{"select needs 1:50m", []string{"export", "--out", "m.png", "--select", "AND", "--detail", "coarse"}, 2, "AND (Andorra) is drawn only at 1:50m; drop --detail coarse"},
 		{"unwritable", []string{"export", "--out", "/nonexistent-dir/m.png", "--width", "64", "--height", "32"}, 1, "/nonexistent-dir"},
+		{"unwritable geojson", []string{"export", "--out", "/nonexistent-dir/s.geojson"}, 1, "folder /nonexistent-dir does not exist"},
+		{"unknown list layer", []string{"list", "--layer", "roads"}, 2, `--layer "roads" is not countries, trips, places, corridors or events`},
+		{"list layer without value", []string{"list", "--layer"}, 2, "--layer needs a value"},
+		{"list --layers", []string{"list", "--layers", "trips"}, 2, "unknown flag --layers; did you mean --layer?"},
+		{"export --layer", []string{"export", "--out", "m.png", "--layer", "trips"}, 2, "unknown flag --layer; did you mean --layers?"},
+		{"date with trips", []string{"list", "--layer", "trips", "--date", "2023-10-17"}, 2, "--date applies only to --layer countries"},
+		{"unknown export layer", []string{"export", "--out", "m.png", "--layers", "icc,roads"}, 2, `--layers: unknown layer "roads" (want icc,graticule,trips,`},
+		{"no export layer", []string{"export", "--out", "m.png", "--layers", " , "}, 2, `--layers " , " names no layer`},
+		{"geojson with width", []string{"export", "--out", "s.geojson", "--width", "100"}, 2, "--width applies only to a PNG export"},
+		{"geojson with date", []string{"export", "--out", "s.geojson", "--date", "2023-10-17"}, 2, "--date applies only to a PNG export"},
+		{"geojson without story layer", []string{"export", "--out", "s.geojson", "--layers", "icc,labels"}, 2, `--layers "icc,labels" has nothing to write as GeoJSON`},
 		{"unknown command", []string{"draw"}, 2, "unknown command"},
 		{"help for no command", []string{"help", "draw"}, 2, `no command "draw"`},
 	}
@@ -153,15 +173,19 @@ func TestCommandHelp(t *testing.T) {
 		want []string
 	}{
 		{[]string{"list", "-h"}, []string{"usage: atlas list", "--date YYYY-MM-DD", "(default 2023-10-17)"}},
-		{[]string{"list", "--help"}, []string{"usage: atlas list", "territory_of"}},
+		{[]string{"list", "--help"}, []string{"usage: atlas list", "territory_of", "--layer LAYER", "(default countries)",
+			"trips      id,traveller,from_place,to_place,from_lon,from_lat,to_lon,to_lat,start,end,destination_iso_a3,destination_icc_status,purpose",
+			"places     id,name,iso_a3,lon,lat,kind,role,in_article", "corridors  id,name,kind,status,countries", "events     id,date,title,place,iso_a3,lon,lat"}},
 		{[]string{"list", "-help"}, []string{"usage: atlas list"}},
 		{[]string{"help", "list"}, []string{"usage: atlas list"}},
 		{[]string{"export", "-h"}, []string{"usage: atlas export", "--out FILE", "--width PIXELS", "(default 1920)", "--height PIXELS", "(default 1080)",
-			"--select ISO3", "--projection NAME", "(default equal-earth)", "--scale FACTOR", "--detail LEVEL", "(default auto)"}},
+			"--select ISO3", "--projection NAME", "(default equal-earth)", "--scale FACTOR", "--detail LEVEL", "(default auto)",
+			"--layers NAMES", "icc,graticule,trips,putin,xi,corridors,land,maritime,energy,places,labels,all", "(default all)", ".geojson"}},
 		{[]string{"export", "--help"}, []string{"usage: atlas export", "--width PIXELS"}},
 		{[]string{"export", "--out", "m.png", "--help"}, []string{"usage: atlas export"}},
 		{[]string{"help", "export"}, []string{"usage: atlas export", "--width PIXELS"}},
-		{[]string{"help"}, []string{"atlas list", "atlas export", "atlas help [list|export]"}},
+		{[]string{"help"}, []string{"atlas list", "--layer countries|trips|places|corridors|events", "atlas export", "--layers icc,trips",
+			"atlas export --out story.geojson", "atlas help [list|export]"}},
 		{[]string{"--help"}, []string{"atlas list", "atlas export"}},
 	}
 	for _, c := range cases {
@@ -205,6 +229,7 @@ func TestValueCase(t *testing.T) {
 		{"--projection", "equirectangular", "EQUIRECTANGULAR"},
 		{"--projection", "equal-earth", "Equal-Earth"},
 		{"--select", "CHN", "chn"},
+		{"--layers", "icc,trips,places", "ICC, Trips ,PLACES"},
 	}
 	for _, c := range cases {
 		t.Run(c.flag+" "+c.other, func(t *testing.T) {
@@ -279,5 +304,170 @@ func TestExportWritesPNG(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	if len(entries) != 1 {
 		t.Errorf("the folder holds %d files, want only map.png (no temporary left behind)", len(entries))
+	}
+}
+
+// TestListStoryLayers prints each story layer and checks its header, its
+// number of rows and a few rows taken from data/README.md.
+func TestListStoryLayers(t *testing.T) {
+	st, err := story.Load(data.Story)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		layer  string
+		header []string
+		rows   int
+		want   map[string]string // id → the row's columns joined by "|", up to the last given
+	}{
+		{"trips", export.TripColumns, len(st.Trips), map[string]string{
+			"putin-2023-bishkek": "putin-2023-bishkek|putin|moscow|bishkek|37.6175|55.7504|74.6122|42.8747|2023-10-12|2023-10-13|KGZ|signatory",
+			"putin-2023-beijing": "putin-2023-beijing|putin|moscow|beijing|37.6175|55.7504|116.4074|39.9042|2023-10-17|2023-10-18|CHN|non-party",
+			"putin-2019-beijing": "putin-2019-beijing|putin|vladivostok|beijing|131.9333|43.1667|116.4074|39.9042|2019-04-25|2019-04-27|CHN|non-party",
+			"xi-2023-moscow":     "xi-2023-moscow|xi|beijing|moscow|116.4074|39.9042|37.6175|55.7504|2023-03-20|2023-03-22|RUS|non-party",
+		}},
+		{"places", export.PlaceColumns, len(st.Places), map[string]string{
+			"moscow":    "moscow|Moscow|RUS|37.6175|55.7504|capital",
+			"the-hague": "the-hague|The Hague|NLD|4.31|52.08|court",
+		}},
+		{"corridors", export.CorridorColumns, len(st.Corridors), map[string]string{
+			"power-of-siberia-2": "power-of-siberia-2|Power of Siberia 2 / Soyuz Vostok gas pipeline (via Mongolia)|gas|planned|RUS MNG CHN",
+			"msr-china-europe":   "msr-china-europe",
+		}},
+		{"events", export.EventColumns, len(st.Events), map[string]string{
+			"icc-warrant": "icc-warrant|2023-03-17|ICC issues an arrest warrant for Vladimir Putin|the-hague|NLD|4.31|52.08",
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.layer, func(t *testing.T) {
+			code, out, errOut := run("list", "--layer", c.layer)
+			if code != 0 || errOut != "" {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(rows[0], c.header) {
+				t.Fatalf("header %q, want %q", rows[0], c.header)
+			}
+			if len(rows)-1 != c.rows || c.rows == 0 {
+				t.Errorf("%d rows, want %d (one per item of the story)", len(rows)-1, c.rows)
+			}
+			for _, r := range rows[1:] {
+				want, ok := c.want[r[0]]
+				if !ok {
+					continue
+				}
+				delete(c.want, r[0])
+				n := strings.Count(want, "|") + 1
+				if got := strings.Join(r[:n], "|"); got != want {
+					t.Errorf("row %s:\n got %s\nwant %s", r[0], got, want)
+				}
+			}
+			for id := range c.want {
+				t.Errorf("no row %s", id)
+			}
+			// Values are read in any case, like the other flags'.
+			if _, upper, _ := run("list", "--layer", strings.ToUpper(c.layer)); upper != out {
+				t.Errorf("--layer %s prints other rows than --layer %s", strings.ToUpper(c.layer), c.layer)
+			}
+		})
+	}
+	t.Run("countries is the default", func(t *testing.T) {
+		_, def, _ := run("list")
+		_, countries, _ := run("list", "--layer", "countries", "--date", "2023-10-17")
+		if def != countries || !strings.HasPrefix(def, "iso_a3,name,icc_status,since,until,territory_of\n") {
+			t.Error("list and list --layer countries --date 2023-10-17 differ")
+		}
+	})
+}
+
+// TestExportGeoJSON writes the story as GeoJSON from the command line: a
+// FeatureCollection that orb reads, one feature per story item, the same
+// bytes each time, and nothing else left in the folder.
+func TestExportGeoJSON(t *testing.T) {
+	st, err := story.Load(data.Story)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(t *testing.T, name string, args ...string) ([]byte, string) {
+		t.Helper()
+		out := filepath.Join(dir, name)
+		code, stdout, errOut := run(append([]string{"export", "--out", out}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b, stdout
+	}
+	layersOf := func(t *testing.T, b []byte) map[string]int {
+		t.Helper()
+		fc, err := geojson.UnmarshalFeatureCollection(b)
+		if err != nil {
+			t.Fatalf("orb cannot read the file: %v", err)
+		}
+		n := map[string]int{}
+		for _, f := range fc.Features {
+			n[f.Properties.MustString("layer", "")]++
+		}
+		return n
+	}
+
+	all, stdout := write(t, "story.geojson")
+	total := len(st.Trips) + len(st.Corridors) + len(st.Places) + len(st.Events)
+	if want := fmt.Sprintf("(%d features)", total); !strings.Contains(stdout, want) {
+		t.Errorf("stdout %q, want it to say %s", stdout, want)
+	}
+	want := map[string]int{"trip": len(st.Trips), "corridor": len(st.Corridors), "place": len(st.Places), "event": len(st.Events)}
+	if got := layersOf(t, all); !maps.Equal(got, want) {
+		t.Errorf("features per layer %v, want %v", got, want)
+	}
+	if again, _ := write(t, "STORY.GEOJSON", "--layers", "all"); !bytes.Equal(again, all) {
+		t.Error("a second export wrote other bytes")
+	}
+	trips, _ := write(t, "trips.geojson", "--layers", "Trips")
+	if got := layersOf(t, trips); !maps.Equal(got, map[string]int{"trip": len(st.Trips)}) {
+		t.Errorf("--layers trips: features per layer %v, want only the %d trips", got, len(st.Trips))
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		t.Errorf("the folder holds %d files, want the 3 exports (no temporary left behind)", len(entries))
+	}
+}
+
+// TestExportLayersPNG: --layers reaches the renderer (the PNG is the one
+// export.Job draws with those layers) and changes the picture.
+func TestExportLayersPNG(t *testing.T) {
+	dir := t.TempDir()
+	cli := filepath.Join(dir, "cli.png")
+	if code, _, errOut := run("export", "--out", cli, "--width", "320", "--height", "160", "--layers", "icc,places"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	w, err := geo.LoadWorldSync()
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := export.Job{World: w, Projection: geo.EqualEarth{}, Date: geo.ArticleDate, Layers: scene.ICC | scene.Places, Width: 320, Height: 160, Scale: 1}
+	direct := filepath.Join(dir, "direct.png")
+	if err := export.WritePNGFile(direct, job); err != nil {
+		t.Fatal(err)
+	}
+	all := filepath.Join(dir, "all.png")
+	if code, _, errOut := run("export", "--out", all, "--width", "320", "--height", "160"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got, _ := os.ReadFile(cli)
+	want, _ := os.ReadFile(direct)
+	every, _ := os.ReadFile(all)
+	if !bytes.Equal(got, want) {
+		t.Error("--layers icc,places draws another map than export.Job with Layers ICC|Places")
+	}
+	if bytes.Equal(got, every) {
+		t.Error("--layers icc,places draws the same map as all layers")
 	}
 }

@@ -80,6 +80,19 @@ func (f *flagSet) parse(args []string, stdout io.Writer) error {
 	return nil
 }
 
+// given lists the flags set on the command line, in the order defined.
+func (f *flagSet) given() []string {
+	set := map[string]bool{}
+	f.fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	var out []string
+	for _, name := range f.names {
+		if set[name] {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 // usage prints the synopsis, the summary and every flag with its default.
 func (f *flagSet) usage(w io.Writer) {
 	fmt.Fprintf(w, "usage: atlas %s %s\n\n%s\n\n", f.cmd, f.args, f.summary)
@@ -100,6 +113,11 @@ func (f *flagSet) usage(w io.Writer) {
 func (f *flagSet) restate(err error) error {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		for _, near := range []string{name + "s", strings.TrimSuffix(name, "s")} {
+			if near != name && f.fs.Lookup(near) != nil { // list --layer, export --layers
+				return fmt.Errorf("unknown flag --%s; did you mean --%s? (see atlas %s --help)", name, near, f.cmd)
+			}
+		}
 		return fmt.Errorf("unknown flag --%s (see atlas %s --help)", name, f.cmd)
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {

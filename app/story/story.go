@@ -157,8 +157,8 @@ type file struct {
 		Source    string `json:"source"`
 	} `json:"trips"`
 	Events []struct {
-		ID    string `json:"id"`
-		Date  string `json:"date"`
+		ID     string `json:"id"`
+		Date   string `json:"date"`
 		Title  string `json:"title"`
 		Place  string `json:"place"`
 		Source string `json:"source"`
