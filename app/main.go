@@ -11,6 +11,7 @@ import (
 	"time"
 
 	// Makes the locale readable by Fyne before any Fyne package reads it.
+	"articleatlas/app/icc"
 	_ "articleatlas/app/internal/locale"
 
 	"fyne.io/fyne/v2"
@@ -58,7 +59,7 @@ func main() {
 	a := app.NewWithID(AppID)
 	a.SetIcon(ui.Icon)
 	w := a.NewWindow(ui.Title)
-	u := ui.New(atlas, geo.ArticleDate)
+	u := ui.New(atlas, icc.ArticleDate)
 	w.SetContent(u.Content)
 	w.Resize(fyne.NewSize(1280, 800))
 

@@ -91,8 +91,7 @@ func BenchmarkNewLayer50m(b *testing.B) {
 	}
 }
 
-// BenchmarkLoad is start-up up to the first drawable frame: the ICC table and
-// 1:110m decoded (as LoadWorld does before it returns) and projected for the
+// BenchmarkLoad is start-up up to the first drawable frame: 1:110m decoded (as LoadWorld does before it returns) and projected for the
 // default view. 1:50m is decoded in the background afterwards.
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()

@@ -29,10 +29,9 @@ func (l Level) String() string {
 // the 1:50m outlines are drawn: 1:110m vertices are then more than ~2 px apart.
 const fineAbovePx = 2200
 
-// World holds the decoded country sets and the ICC table. Its methods are safe
-// for concurrent use.
+// World holds the decoded country sets and their projected layers. Its
+// methods are safe for concurrent use.
 type World struct {
-	ICC    *ICC
 	levels [2]*Countries
 
 	mu     sync.Mutex
@@ -46,7 +45,7 @@ type layerKey struct {
 	level Level
 }
 
-// LoadWorld decodes the ICC table and the 1:110m outlines, which is all the first
+// LoadWorld decodes the 1:110m outlines, which is all the first
 // frame needs, and starts decoding 1:50m in the background.
 func LoadWorld() (*World, error) {
 	w, err := loadCoarse()
@@ -67,17 +66,13 @@ func LoadWorld() (*World, error) {
 	return w, nil
 }
 
-// loadCoarse decodes what the first frame needs: the ICC table and 1:110m.
+// loadCoarse decodes what the first frame needs: 1:110m.
 func loadCoarse() (*World, error) {
-	icc, err := LoadICC(data.ICC)
-	if err != nil {
-		return nil, err
-	}
 	coarse, err := DecodeCountries(data.Countries110m)
 	if err != nil {
 		return nil, fmt.Errorf("geo: countries-110m.geojson: %w", err)
 	}
-	w := &World{ICC: icc, layers: map[layerKey]*Layer{}, fine: make(chan struct{})}
+	w := &World{layers: map[layerKey]*Layer{}, fine: make(chan struct{})}
 	w.levels[Coarse] = coarse
 	return w, nil
 }
@@ -139,24 +134,9 @@ func LevelFor(v View, pxPerDp float64) Level {
 	return Coarse
 }
 
-// StatusOn returns every mapped country's ICC status on date d, by ISO3, plus
-// every recorded state (drawn or not).
-func (w *World) StatusOn(d Date) map[string]Status {
-	out := map[string]Status{}
-	for i := range w.ICC.States {
-		out[w.ICC.States[i].ISO3] = w.ICC.States[i].StatusOn(d).Status
-	}
-	return out
-}
-
-// Name is the display name of a country: the full name from the ICC table when
-// the state or territory has a record there ("Democratic Republic of the
-// Congo"), else the outline's shorter Natural Earth name ("Dem. Rep. Congo"
-// has a record; "China" does not), else the code itself.
+// Name is the Natural Earth name of a country ("Dem. Rep. Congo"), from the
+// finest level that has it, else the code itself.
 func (w *World) Name(iso3 string) string {
-	if m := w.ICC.Lookup(iso3); m != nil && m.Name != "" {
-		return m.Name
-	}
 	for _, l := range []Level{Fine, Coarse} {
 		if cs, _ := w.Countries(l); cs != nil {
 			if c := cs.ByISO(iso3); c != nil {

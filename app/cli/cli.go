@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"articleatlas/app/export"
+	"articleatlas/app/icc"
 	"articleatlas/app/scene"
 	"articleatlas/app/story"
 	"articleatlas/data"
@@ -112,25 +113,25 @@ func unprefixed(err error, pkg string) error {
 type Row struct {
 	ISO3, Name  string
 	TerritoryOf string // ISO3 of the sovereign state for a dependent territory, "" for states
-	Status      geo.StatusInfo
+	Status      icc.StatusInfo
 }
 
 // ListRows returns one row per country of the finest map level plus every
 // recorded ICC state that has no outline, sorted by ISO3.
-func ListRows(w *geo.World, d geo.Date) []Row {
-	cs, _ := w.Countries(geo.Fine)
+func ListRows(a *scene.Atlas, d icc.Date) []Row {
+	cs, _ := a.World.Countries(geo.Fine)
 	seen := map[string]bool{}
 	var rows []Row
 	for _, c := range cs.List {
 		seen[c.ISO3] = true
-		r := Row{ISO3: c.ISO3, Name: w.Name(c.ISO3), Status: w.ICC.StatusOn(c.ISO3, d)}
-		if m := w.ICC.Lookup(c.ISO3); m != nil {
+		r := Row{ISO3: c.ISO3, Name: a.Name(c.ISO3), Status: a.ICC.StatusOn(c.ISO3, d)}
+		if m := a.ICC.Lookup(c.ISO3); m != nil {
 			r.TerritoryOf = m.TerritoryOf
 		}
 		rows = append(rows, r)
 	}
-	for i := range w.ICC.States {
-		m := &w.ICC.States[i]
+	for i := range a.ICC.States {
+		m := &a.ICC.States[i]
 		if !seen[m.ISO3] {
 			rows = append(rows, Row{ISO3: m.ISO3, Name: m.Name, TerritoryOf: m.TerritoryOf, Status: m.StatusOn(d)})
 		}
@@ -171,7 +172,7 @@ func listSummary() string {
 func runList(args []string, stdout io.Writer) error {
 	f := newFlagSet("list", "[--layer countries|trips|places|corridors|events] [--date YYYY-MM-DD]", listSummary())
 	layer := f.choiceFlag("layer", listLayers[0], listLayers, "`LAYER` to print: "+orList(listLayers))
-	date := f.dateFlag("date", geo.ArticleDate, dateUsage+"; --layer countries only")
+	date := f.dateFlag("date", icc.ArticleDate, dateUsage+"; --layer countries only")
 	if err := f.parse(args, stdout); err != nil {
 		return err
 	}
@@ -185,8 +186,12 @@ func runList(args []string, stdout io.Writer) error {
 		if err != nil {
 			return unprefixed(err, "geo")
 		}
+		a, err := scene.New(w)
+		if err != nil {
+			return err
+		}
 		header = countryColumns
-		for _, r := range ListRows(w, *date) {
+		for _, r := range ListRows(a, *date) {
 			rows = append(rows, []string{r.ISO3, r.Name, r.Status.Status.String(), csvDate(r.Status.Since), csvDate(r.Status.Until), r.TerritoryOf})
 		}
 	} else {
@@ -210,7 +215,7 @@ func storyRows(layer string) (header []string, rows [][]string, err error) {
 	}
 	switch layer {
 	case "trips":
-		icc, err := geo.LoadICC(data.ICC)
+		icc, err := icc.LoadICC(data.ICC)
 		if err != nil {
 			return nil, nil, unprefixed(err, "geo")
 		}
@@ -237,11 +242,11 @@ func storyRows(layer string) (header []string, rows [][]string, err error) {
 	return nil, nil, usageError{fmt.Errorf("--layer %q is not %s", layer, orList(listLayers))}
 }
 
-func csvDate(d geo.Date) string {
+func csvDate(d icc.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.Format(geo.DateLayout)
+	return d.Format(icc.DateLayout)
 }
 
 // Max export size in pixels per side: 16384² RGBA is 1 GiB, beyond any slide.
@@ -266,7 +271,7 @@ func runExport(args []string, stdout io.Writer) error {
 	out := f.stringFlag("out", "", "`FILE` to write (required): .png for the map, .geojson for the story's layers")
 	width := f.intFlag("width", 1920, "image width, in `PIXELS`")
 	height := f.intFlag("height", 1080, "image height, in `PIXELS`")
-	date := f.dateFlag("date", geo.ArticleDate, dateUsage)
+	date := f.dateFlag("date", icc.ArticleDate, dateUsage)
 	sel := f.stringFlag("select", "", "outline the country with this `ISO3` code, e.g. CHN (at 1:50m if it has no 1:110m outline)")
 	proj := f.choiceFlag("projection", projections[0], projections, "projection `NAME`: "+orList(projections))
 	scale := f.floatFlag("scale", 1, "`FACTOR` of pixels per map unit; 2 draws lines twice as thick, like a HiDPI screen")

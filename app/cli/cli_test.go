@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"articleatlas/app/export"
+	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/app/scene"
 	"articleatlas/app/story"
@@ -42,7 +43,7 @@ func TestListArticleDate(t *testing.T) {
 	if got := strings.Join(rows[0], ","); got != "iso_a3,name,icc_status,since,until,territory_of" {
 		t.Fatalf("header = %q", got)
 	}
-	w, err := geo.LoadWorldSync()
+	members, err := icc.LoadICC(data.ICC)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +56,7 @@ func TestListArticleDate(t *testing.T) {
 		default:
 			t.Errorf("%s: status %q", r[0], r[2])
 		}
-		if m := w.ICC.Lookup(r[0]); r[2] == "party" && (m == nil || m.TerritoryOf == "") {
+		if m := members.Lookup(r[0]); r[2] == "party" && (m == nil || m.TerritoryOf == "") {
 			parties++
 		}
 	}
@@ -452,7 +453,7 @@ func TestExportLayersPNG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	job := export.Job{World: w, Projection: geo.EqualEarth{}, Date: geo.ArticleDate, Layers: scene.ICC | scene.Places, Width: 320, Height: 160, Scale: 1}
+	job := export.Job{World: w, Projection: geo.EqualEarth{}, Date: icc.ArticleDate, Layers: scene.ICC | scene.Places, Width: 320, Height: 160, Scale: 1}
 	direct := filepath.Join(dir, "direct.png")
 	if err := export.WritePNGFile(direct, job); err != nil {
 		t.Fatal(err)

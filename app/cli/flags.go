@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"articleatlas/app/icc"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-
-	"articleatlas/geo"
 )
 
 // errHelp means the command's usage was asked for and printed: exit 0.
@@ -58,7 +57,7 @@ func (f *flagSet) choiceFlag(name, value string, choices []string, usage string)
 	return &c.value
 }
 
-func (f *flagSet) dateFlag(name string, value geo.Date, usage string) *geo.Date {
+func (f *flagSet) dateFlag(name string, value icc.Date, usage string) *icc.Date {
 	d := &dateValue{value}
 	f.names = append(f.names, name)
 	f.fs.Var(d, name, usage)
@@ -187,17 +186,17 @@ func orList(words []string) string {
 }
 
 // dateValue is a flag value holding a date written YYYY-MM-DD.
-type dateValue struct{ d geo.Date }
+type dateValue struct{ d icc.Date }
 
 func (v *dateValue) String() string {
 	if v == nil || v.d.IsZero() {
 		return ""
 	}
-	return v.d.Format(geo.DateLayout)
+	return v.d.Format(icc.DateLayout)
 }
 
 func (v *dateValue) Set(s string) error {
-	d, err := geo.ParseDate(s)
+	d, err := icc.ParseDate(s)
 	if err != nil {
 		return errors.New("is not a date like 2023-10-17")
 	}

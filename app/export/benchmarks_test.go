@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/app/scene"
 	"articleatlas/geo"
@@ -22,7 +23,7 @@ func benchExport(b *testing.B, w, h int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	job := Job{World: world, Atlas: atlas, Projection: geo.EqualEarth{}, Date: geo.ArticleDate, Selected: "CHN", Width: w, Height: h}
+	job := Job{World: world, Atlas: atlas, Projection: geo.EqualEarth{}, Date: icc.ArticleDate, Selected: "CHN", Width: w, Height: h}
 	if _, err := Render(job); err != nil { // project the layers once, as a first export does before timing matters
 		b.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"image"
 	"io"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/app/scene"
 	"articleatlas/geo"
@@ -16,7 +17,7 @@ type Job struct {
 	World      *geo.World
 	Atlas      *scene.Atlas // optional: the scene maker to share (e.g. the window's); nil makes one for World
 	Projection geo.Projection
-	Date       geo.Date
+	Date       icc.Date
 	Selected   string       // ISO3 to highlight, or ""
 	Layers     scene.Layers // 0 means scene.AllLayers
 	Width      int          // pixels

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"articleatlas/app/icc"
 	"articleatlas/geo"
 )
 
@@ -93,7 +94,7 @@ func TestWritePNGFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "map.png")
 	coarse := geo.Coarse
-	job := Job{World: world, Projection: geo.EqualEarth{}, Date: geo.ArticleDate, Width: 64, Height: 32, Level: &coarse}
+	job := Job{World: world, Projection: geo.EqualEarth{}, Date: icc.ArticleDate, Width: 64, Height: 32, Level: &coarse}
 	if err := WritePNGFile(path, job); err != nil {
 		t.Fatal(err)
 	}

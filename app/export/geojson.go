@@ -12,9 +12,9 @@ import (
 	"strconv"
 	"strings"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/scene"
 	"articleatlas/app/story"
-	"articleatlas/geo"
 
 	"github.com/paulmach/orb"
 )
@@ -32,13 +32,13 @@ var (
 )
 
 // TripRow is trip t as a row of TripColumns. Places are named by id; the
-// destination's ICC status is the one on the trip's first day, from icc: it
-// tells whether the trip lands in a state party on its date.
-func TripRow(t *story.Trip, icc *geo.ICC) []any {
+// destination's ICC status is the one on the trip's first day, from members:
+// it tells whether the trip lands in a state party on its date.
+func TripRow(t *story.Trip, members *icc.ICC) []any {
 	return []any{t.ID, string(t.Traveller), t.From.ID, t.To.ID,
 		round5(t.From.Point[0]), round5(t.From.Point[1]), round5(t.To.Point[0]), round5(t.To.Point[1]),
-		t.Start.Format(geo.DateLayout), t.End.Format(geo.DateLayout),
-		t.To.ISO3, icc.StatusOn(t.To.ISO3, t.Start).Status.String(), t.Purpose}
+		t.Start.Format(icc.DateLayout), t.End.Format(icc.DateLayout),
+		t.To.ISO3, members.StatusOn(t.To.ISO3, t.Start).Status.String(), t.Purpose}
 }
 
 // PlaceRow is place p as a row of PlaceColumns.
@@ -54,7 +54,7 @@ func CorridorRow(c *story.Corridor) []any {
 
 // EventRow is event e as a row of EventColumns, at its place (named by id).
 func EventRow(e *story.Event) []any {
-	return []any{e.ID, e.Date.Format(geo.DateLayout), e.Title, e.Place.ID, e.Place.ISO3,
+	return []any{e.ID, e.Date.Format(icc.DateLayout), e.Title, e.Place.ID, e.Place.ISO3,
 		round5(e.Place.Point[0]), round5(e.Place.Point[1])}
 }
 
@@ -149,7 +149,7 @@ func StoryFeatureCount(a *scene.Atlas, layers scene.Layers) int {
 // machine: keys in a fixed order, one feature per line. a.World supplies the
 // trips' ICC statuses. Safe to call from any goroutine.
 func StoryGeoJSON(a *scene.Atlas, layers scene.Layers) ([]byte, error) {
-	if a == nil || a.World == nil || a.World.ICC == nil || a.Story == nil || a.Lines == nil {
+	if a == nil || a.World == nil || a.ICC == nil || a.Story == nil || a.Lines == nil {
 		return nil, errors.New("export: the atlas has no world or story to export")
 	}
 	if layers == 0 {
@@ -160,7 +160,7 @@ func StoryGeoJSON(a *scene.Atlas, layers scene.Layers) ([]byte, error) {
 	e := &encoder{}
 	e.buf.WriteString(`{"type":"FeatureCollection","features":[`)
 	for _, i := range p.trips {
-		e.feature("trip", s.Trips[i].ID, TripColumns, TripRow(&s.Trips[i], a.World.ICC), multiLine(a.Lines.Trips[i]))
+		e.feature("trip", s.Trips[i].ID, TripColumns, TripRow(&s.Trips[i], a.ICC), multiLine(a.Lines.Trips[i]))
 	}
 	for _, i := range p.corridors {
 		e.feature("corridor", s.Corridors[i].ID, CorridorColumns, CorridorRow(&s.Corridors[i]), multiLine(a.Lines.Corridors[i]))

@@ -148,7 +148,7 @@ func featureRow(t *testing.T, a *scene.Atlas, layer, id string) []string {
 	s := a.Story
 	switch layer {
 	case "trip":
-		return CSVRecord(TripRow(s.Trip(id), a.World.ICC))
+		return CSVRecord(TripRow(s.Trip(id), a.ICC))
 	case "corridor":
 		return CSVRecord(CorridorRow(s.Corridor(id)))
 	case "place":
@@ -357,7 +357,7 @@ func TestStoryGeoJSONAntimeridian(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &scene.Atlas{World: storyAtlas(t).World, Story: st, Lines: scene.StoryLines(st)}
+	a := &scene.Atlas{World: storyAtlas(t).World, ICC: storyAtlas(t).ICC, Story: st, Lines: scene.StoryLines(st)}
 	b, err := StoryGeoJSON(a, 0)
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/app/scene"
 	"articleatlas/geo"
@@ -83,7 +84,7 @@ const sharpDelay = 60 * time.Millisecond
 
 // New returns a map of atlas a's world showing ICC status on date d, in the
 // default projection, with every layer shown.
-func New(a *scene.Atlas, d geo.Date) *Map {
+func New(a *scene.Atlas, d icc.Date) *Map {
 	m := &Map{atlas: a, world: a.World, view: geo.NewView(geo.Projections[0], 800, 500)}
 	m.opts.Layers = scene.AllLayers
 	m.SetDate(d)
@@ -108,10 +109,10 @@ func (m *Map) Selected() string { return m.opts.Selected }
 func (m *Map) Hovered() string { return m.opts.Hover }
 
 // Date returns the date whose ICC status the map shows.
-func (m *Map) Date() geo.Date { return m.opts.Date }
+func (m *Map) Date() icc.Date { return m.opts.Date }
 
 // SetDate re-shades the map for ICC status on date d.
-func (m *Map) SetDate(d geo.Date) {
+func (m *Map) SetDate(d icc.Date) {
 	m.opts.Date = d
 	m.changed()
 }

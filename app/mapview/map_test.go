@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/app/scene"
 	"articleatlas/geo"
@@ -44,7 +45,7 @@ func atlas(t testing.TB) *scene.Atlas {
 // canvas and the map's top-left corner on the canvas.
 func newTestMap(t *testing.T) (*Map, fyne.Canvas, fyne.Position) {
 	test.NewTempApp(t)
-	m := New(atlas(t), geo.ArticleDate)
+	m := New(atlas(t), icc.ArticleDate)
 	w := test.NewTempWindow(t, m)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(800, 500))
@@ -186,7 +187,7 @@ func TestDoubleTapZoomsToCountry(t *testing.T) {
 func TestWindowMatchesRenderer(t *testing.T) {
 	for _, scale := range []float32{1, 2} {
 		test.NewTempApp(t)
-		m := New(atlas(t), geo.ArticleDate)
+		m := New(atlas(t), icc.ArticleDate)
 		m.Select("CHN")
 		w := test.NewTempWindow(t, m)
 		w.SetPadded(false)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/story"
 	"articleatlas/geo"
 
@@ -17,19 +18,19 @@ import (
 // an ICC state party on 17 Oct 2023".
 func (a *Atlas) Landing(t *story.Trip) string {
 	to := t.To
-	si := a.World.ICC.StatusOn(to.ISO3, t.Start)
+	si := a.ICC.StatusOn(to.ISO3, t.Start)
 	day := t.Start.Format("2 Jan 2006")
-	if si.Status == geo.Party {
-		return fmt.Sprintf("%s, %s — an ICC state party on %s, bound to arrest him", to.Name, a.World.Name(to.ISO3), day)
+	if si.Status == icc.Party {
+		return fmt.Sprintf("%s, %s — an ICC state party on %s, bound to arrest him", to.Name, a.Name(to.ISO3), day)
 	}
-	return fmt.Sprintf("%s, %s — not an ICC state party on %s", to.Name, a.World.Name(to.ISO3), day)
+	return fmt.Sprintf("%s, %s — not an ICC state party on %s", to.Name, a.Name(to.ISO3), day)
 }
 
 // Tooltip is the one-line text shown under the pointer for mark h on date d.
-func (a *Atlas) Tooltip(h geo.Hit, d geo.Date) string {
+func (a *Atlas) Tooltip(h geo.Hit, d icc.Date) string {
 	switch h.Kind {
 	case geo.HitCountry:
-		return a.World.Name(h.ID) + " — " + a.World.ICC.StatusOn(h.ID, d).Status.Label()
+		return a.Name(h.ID) + " — " + a.ICC.StatusOn(h.ID, d).Status.Label()
 	case geo.HitTrip:
 		if t := a.Story.Trip(h.ID); t != nil {
 			if t.Traveller == story.Putin {
@@ -43,7 +44,7 @@ func (a *Atlas) Tooltip(h geo.Hit, d geo.Date) string {
 		}
 	case geo.HitPlace:
 		if p := a.Story.Place(h.ID); p != nil {
-			return p.Name + ", " + a.World.Name(p.ISO3)
+			return p.Name + ", " + a.Name(p.ISO3)
 		}
 	}
 	return ""
@@ -58,7 +59,7 @@ type Details struct {
 
 // Details describes mark h (not a country: the panel has its own view of
 // those) on date d; ok is false for an unknown mark.
-func (a *Atlas) Details(h geo.Hit, d geo.Date) (Details, bool) {
+func (a *Atlas) Details(h geo.Hit, d icc.Date) (Details, bool) {
 	switch h.Kind {
 	case geo.HitTrip:
 		t := a.Story.Trip(h.ID)
@@ -99,8 +100,8 @@ func (a *Atlas) Details(h geo.Hit, d geo.Date) (Details, bool) {
 		if p == nil {
 			break
 		}
-		si := a.World.ICC.StatusOn(p.ISO3, d)
-		out := Details{Title: p.Name, Subtitle: a.World.Name(p.ISO3) + " — " + si.Status.Label()}
+		si := a.ICC.StatusOn(p.ISO3, d)
+		out := Details{Title: p.Name, Subtitle: a.Name(p.ISO3) + " — " + si.Status.Label()}
 		out.Lines = append(out.Lines, p.Role+".")
 		for i := range a.Story.Trips {
 			if t := &a.Story.Trips[i]; t.To == p {
@@ -132,7 +133,7 @@ func corridorKindLabel(c *story.Corridor) string {
 func (a *Atlas) countryNames(codes []string) string {
 	names := make([]string, len(codes))
 	for i, c := range codes {
-		names[i] = a.World.Name(c)
+		names[i] = a.Name(c)
 	}
 	return strings.Join(names, ", ")
 }

@@ -4,6 +4,7 @@ import (
 	"image"
 	"testing"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/geo"
 
@@ -69,7 +70,7 @@ func TestFramesHoverKeepsBase(t *testing.T) {
 	if counter.draws != 1 {
 		t.Error("a hover change redrew the base layers")
 	}
-	o.Date, _ = geo.ParseDate("2017-10-27")
+	o.Date, _ = icc.ParseDate("2017-10-27")
 	f.Draw(scene(), v, 1, false)
 	if counter.draws != 2 {
 		t.Error("a date change did not redraw the base layers")

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/geo"
 
@@ -40,7 +41,7 @@ func loadAtlas(t testing.TB) *Atlas {
 // articleOptions is what the window shows at start: every layer on the
 // article's date, in the light style.
 func articleOptions() Options {
-	return Options{Date: geo.ArticleDate, Layers: AllLayers, Style: render.LightStyle()}
+	return Options{Date: icc.ArticleDate, Layers: AllLayers, Style: render.LightStyle()}
 }
 
 // drawWorld renders the article-date scene of the whole world at w×h dp and pxPerDp.
@@ -121,10 +122,10 @@ func TestFillsByStatus(t *testing.T) {
 		ll   orb.Point
 		want color.NRGBA
 	}{
-		{"Beijing (China, not a party)", orb.Point{116.4, 39.9}, st.Fill[geo.NonParty]},
-		{"Bishkek (Kyrgyzstan, signatory)", orb.Point{74.59, 42.87}, st.Fill[geo.Signatory]},
-		{"Brazil (party)", orb.Point{-50, -10}, st.Fill[geo.Party]},
-		{"Luzon (Philippines, former party)", orb.Point{121.0, 16.5}, st.Fill[geo.Withdrawn]},
+		{"Beijing (China, not a party)", orb.Point{116.4, 39.9}, st.Fill[icc.NonParty]},
+		{"Bishkek (Kyrgyzstan, signatory)", orb.Point{74.59, 42.87}, st.Fill[icc.Signatory]},
+		{"Brazil (party)", orb.Point{-50, -10}, st.Fill[icc.Party]},
+		{"Luzon (Philippines, former party)", orb.Point{121.0, 16.5}, st.Fill[icc.Withdrawn]},
 		{"mid-Pacific (ocean, off the graticule)", orb.Point{-140, 10}, st.Ocean},
 	}
 	for _, c := range cases {

@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"sync"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/app/story"
 	"articleatlas/assets"
@@ -88,7 +89,7 @@ func LayerNames() string {
 
 // Options is what a scene shows besides the view.
 type Options struct {
-	Date     geo.Date
+	Date     icc.Date
 	Selected string // ISO3 of the selected country, or ""
 	Hover    string // ISO3 of the country under the pointer, or ""
 	// SelectedMark and HoverMark are the selected and hovered trip,
@@ -106,6 +107,7 @@ type Options struct {
 // It is safe for concurrent use.
 type Atlas struct {
 	World *geo.World
+	ICC   *icc.ICC // the Rome Statute membership table
 	Story *story.Story
 	Lines *Lines // the story's lines in lon/lat, as drawn
 	Fonts *render.Fonts
@@ -117,8 +119,12 @@ type Atlas struct {
 	lastBase []render.Layer
 }
 
-// New returns an Atlas for world w, with the embedded story and fonts.
+// New returns an Atlas for world w, with the embedded ICC table, story and fonts.
 func New(w *geo.World) (*Atlas, error) {
+	members, err := icc.LoadICC(data.ICC)
+	if err != nil {
+		return nil, err
+	}
 	st, err := story.Load(data.Story)
 	if err != nil {
 		return nil, err
@@ -131,7 +137,7 @@ func New(w *geo.World) (*Atlas, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Atlas{World: w, Story: st, Lines: StoryLines(st), Fonts: &render.Fonts{Regular: regular, Bold: bold},
+	return &Atlas{World: w, ICC: members, Story: st, Lines: StoryLines(st), Fonts: &render.Fonts{Regular: regular, Bold: bold},
 		grat: map[string][]orb.LineString{}, story: map[string]*storyGeom{}}, nil
 }
 
@@ -167,7 +173,7 @@ func (a *Atlas) Level(v geo.View, pxPerDp float64, o Options) geo.Level {
 func (a *Atlas) Scene(v geo.View, pxPerDp float64, o Options) *render.Scene {
 	level := a.Level(v, pxPerDp, o)
 	ly := a.World.Layer(v.Proj, level)
-	key := baseKey{proj: v.Proj.Name(), level: level, date: o.Date.Format(geo.DateLayout), layers: o.Layers, selected: o.Selected, mark: o.SelectedMark, style: o.Style}
+	key := baseKey{proj: v.Proj.Name(), level: level, date: o.Date.Format(icc.DateLayout), layers: o.Layers, selected: o.Selected, mark: o.SelectedMark, style: o.Style}
 	st := &o.Style
 	return &render.Scene{
 		Background: st.Background,
@@ -274,9 +280,9 @@ func (a *Atlas) overlay(ly *geo.Layer, o Options) []render.Layer {
 func (a *Atlas) fills(ly *geo.Layer, o Options) []color.NRGBA {
 	out := make([]color.NRGBA, len(ly.Countries.List))
 	for i, c := range ly.Countries.List {
-		s := geo.NonParty
+		s := icc.NonParty
 		if o.Layers&ICC != 0 {
-			s = a.World.ICC.StatusOn(c.ISO3, o.Date).Status
+			s = a.ICC.StatusOn(c.ISO3, o.Date).Status
 		}
 		out[i] = o.Style.Fill[s]
 	}
@@ -290,7 +296,7 @@ func (a *Atlas) metas(ly *geo.Layer, o Options) []render.Meta {
 	for i, c := range ly.Countries.List {
 		out[i] = render.Meta{
 			ID:    "country-" + c.ISO3,
-			Title: a.World.Name(c.ISO3) + " — " + a.World.ICC.StatusOn(c.ISO3, o.Date).Status.Label(),
+			Title: a.Name(c.ISO3) + " — " + a.ICC.StatusOn(c.ISO3, o.Date).Status.Label(),
 			Data:  map[string]string{"iso-a3": c.ISO3},
 		}
 	}
@@ -329,4 +335,15 @@ func trimSpace(s string) string {
 		s = s[:len(s)-1]
 	}
 	return s
+}
+
+// Name is the display name of a country: the full name from the ICC table when
+// the state or territory has a record there ("Democratic Republic of the
+// Congo"), else the outline's shorter Natural Earth name ("Dem. Rep. Congo"
+// has a record; "China" does not), else the code itself.
+func (a *Atlas) Name(iso3 string) string {
+	if m := a.ICC.Lookup(iso3); m != nil && m.Name != "" {
+		return m.Name
+	}
+	return a.World.Name(iso3)
 }

@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"math"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/app/story"
 	"articleatlas/geo"
@@ -155,7 +156,7 @@ func TripTitle(t *story.Trip) string {
 
 // DateRange formats a range of days compactly: "4 Feb 2022", "17–18 Oct 2023",
 // "30 Apr – 2 May 2019", "30 Dec 2019 – 2 Jan 2020".
-func DateRange(start, end geo.Date) string {
+func DateRange(start, end icc.Date) string {
 	switch {
 	case start.Equal(end):
 		return start.Format("2 Jan 2006")

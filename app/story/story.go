@@ -5,11 +5,10 @@
 package story
 
 import (
+	"articleatlas/app/icc"
 	"encoding/json"
 	"fmt"
 	"math"
-
-	"articleatlas/geo"
 
 	"github.com/paulmach/orb"
 )
@@ -50,7 +49,7 @@ type Trip struct {
 	ID         string
 	Traveller  Traveller
 	From, To   *Place
-	Start, End geo.Date // first and last day, inclusive
+	Start, End icc.Date // first and last day, inclusive
 	Purpose    string
 	Article    string // the article's own words about it, or ""
 	Source     string // the first source of its facts (all are in data/README.md)
@@ -59,7 +58,7 @@ type Trip struct {
 // Event is a dated event of the story that is not a trip.
 type Event struct {
 	ID     string
-	Date   geo.Date
+	Date   icc.Date
 	Title  string
 	Place  *Place
 	Source string
@@ -241,7 +240,7 @@ func Load(data []byte) (*Story, error) {
 		if err := unique(e.ID); err != nil {
 			return nil, err
 		}
-		d, err := geo.ParseDate(e.Date)
+		d, err := icc.ParseDate(e.Date)
 		if err != nil {
 			return nil, fmt.Errorf("story: event %q: %w", e.ID, err)
 		}
@@ -296,12 +295,12 @@ func onGlobe(lon, lat float64) bool {
 	return !math.IsNaN(lon) && !math.IsNaN(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90
 }
 
-func dateRange(start, end string) (geo.Date, geo.Date, error) {
-	s, err := geo.ParseDate(start)
+func dateRange(start, end string) (icc.Date, icc.Date, error) {
+	s, err := icc.ParseDate(start)
 	if err != nil {
 		return s, s, err
 	}
-	e, err := geo.ParseDate(end)
+	e, err := icc.ParseDate(end)
 	if err != nil {
 		return s, e, err
 	}

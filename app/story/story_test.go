@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/scene"
 	"articleatlas/app/story"
 	"articleatlas/data"
@@ -128,7 +129,7 @@ func TestArticleTrips(t *testing.T) {
 			if tr == nil {
 				t.Fatal("no such trip")
 			}
-			got := fmt.Sprintf("%s %s→%s %s..%s", tr.Traveller, tr.From.ID, tr.To.ID, tr.Start.Format(geo.DateLayout), tr.End.Format(geo.DateLayout))
+			got := fmt.Sprintf("%s %s→%s %s..%s", tr.Traveller, tr.From.ID, tr.To.ID, tr.Start.Format(icc.DateLayout), tr.End.Format(icc.DateLayout))
 			if want := fmt.Sprintf("%s %s→%s %s..%s", c.traveller, c.from, c.to, c.start, c.end); got != want {
 				t.Errorf("got %s, want %s", got, want)
 			}
@@ -148,7 +149,7 @@ func TestArticleEvents(t *testing.T) {
 		"icc-warrant":           "2023-03-17 the-hague",
 	}
 	for _, e := range s.Events {
-		got := e.Date.Format(geo.DateLayout) + " " + e.Place.ID
+		got := e.Date.Format(icc.DateLayout) + " " + e.Place.ID
 		if w, ok := want[e.ID]; ok && got != w {
 			t.Errorf("event %s: %s, want %s", e.ID, got, w)
 		}

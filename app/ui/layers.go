@@ -9,10 +9,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/mapview"
 	"articleatlas/app/render"
 	"articleatlas/app/scene"
-	"articleatlas/geo"
 )
 
 // LayerControl switches the map's layers on and off.
@@ -29,7 +29,7 @@ var layerRows = []struct {
 	swatch func(st *render.Style) color.NRGBA
 	line   bool // a line swatch (routes) rather than a square
 }{
-	{scene.ICC, "ICC membership shading", func(st *render.Style) color.NRGBA { return st.Fill[geo.Party] }, false},
+	{scene.ICC, "ICC membership shading", func(st *render.Style) color.NRGBA { return st.Fill[icc.Party] }, false},
 	{scene.Trips, "Putin's trips", func(st *render.Style) color.NRGBA { return st.PutinTrip }, true},
 	{scene.XiVisit, "Xi's visit to Moscow", func(st *render.Style) color.NRGBA { return st.XiTrip }, true},
 	{scene.Corridors, "Belt and Road corridors", func(st *render.Style) color.NRGBA { return st.Corridor[0] }, true},

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/mapview"
 	"articleatlas/app/scene"
 	"articleatlas/assets"
@@ -46,12 +47,12 @@ type UI struct {
 }
 
 // New builds the UI for atlas a's world showing ICC status on date d.
-func New(a *scene.Atlas, d geo.Date) *UI {
+func New(a *scene.Atlas, d icc.Date) *UI {
 	w := a.World
 	u := &UI{World: w, Atlas: a}
 	u.Map = mapview.New(a, d)
 	u.Details = newDetails(a)
-	u.Legend = newLegend(w)
+	u.Legend = newLegend(a)
 	u.Legend.Update(d)
 	u.Layers = newLayerControl(u.Map)
 
@@ -82,7 +83,7 @@ func New(a *scene.Atlas, d geo.Date) *UI {
 	})
 	u.Projection.SetSelected(names[0])
 
-	dateLabel := widget.NewLabelWithStyle("ICC membership on "+geo.FormatDate(d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	dateLabel := widget.NewLabelWithStyle("ICC membership on "+icc.FormatDate(d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	toolbar := container.NewHBox(u.ZoomIn, u.ZoomOut, u.Reset, widget.NewSeparator(), widget.NewLabel("Projection"), u.Projection,
 		widget.NewSeparator(), dateLabel)
 	side := container.NewVScroll(container.NewVBox(u.Details.box, widget.NewSeparator(), u.Layers.box))
@@ -139,13 +140,13 @@ func newDetails(a *scene.Atlas) *Details {
 	d.swatch.SetMinSize(fyne.NewSize(14, 14))
 	d.swatch.CornerRadius = 3
 	d.box = container.NewVBox(d.Name, container.NewBorder(nil, nil, container.NewCenter(d.swatch), nil, d.Status), d.Code, d.Note, d.Hint)
-	d.Show("", geo.ArticleDate)
+	d.Show("", icc.ArticleDate)
 	return d
 }
 
 // ShowMark fills the panel for mark h on date day: a country's status, or a
 // place's, trip's, corridor's or link's details; a zero Hit shows the empty state.
-func (d *Details) ShowMark(h geo.Hit, day geo.Date) {
+func (d *Details) ShowMark(h geo.Hit, day icc.Date) {
 	if h.Kind == geo.HitNone || h.Kind == geo.HitCountry {
 		d.Show(h.ID, day)
 		return
@@ -165,7 +166,7 @@ func (d *Details) ShowMark(h geo.Hit, day geo.Date) {
 }
 
 // Show fills the panel for country iso3 on date day; "" shows the empty state.
-func (d *Details) Show(iso3 string, day geo.Date) {
+func (d *Details) Show(iso3 string, day icc.Date) {
 	if iso3 == "" {
 		d.Name.SetText("No country selected")
 		d.Status.SetText("")
@@ -176,8 +177,8 @@ func (d *Details) Show(iso3 string, day geo.Date) {
 		d.showFilled()
 		return
 	}
-	name := d.world.Name(iso3)
-	si := d.world.ICC.StatusOn(iso3, day)
+	name := d.atlas.Name(iso3)
+	si := d.atlas.ICC.StatusOn(iso3, day)
 	st := mapview.ThemeStyle(fyne.CurrentApp().Settings().Theme())
 	d.Name.SetText(name)
 	d.Status.SetText(si.Describe())
@@ -187,7 +188,7 @@ func (d *Details) Show(iso3 string, day geo.Date) {
 		note = si.M.Note
 	}
 	d.Note.SetText(note)
-	d.Hint.SetText(fmt.Sprintf("Status on %s.", geo.FormatDate(day)))
+	d.Hint.SetText(fmt.Sprintf("Status on %s.", icc.FormatDate(day)))
 	d.swatch.FillColor = st.Fill[si.Status]
 	d.swatch.Show()
 	d.swatch.Refresh()
@@ -207,16 +208,16 @@ func (d *Details) showFilled() {
 
 // Legend shows each status class with its colour and count.
 type Legend struct {
-	world  *geo.World
-	Labels map[geo.Status]*widget.Label
+	atlas  *scene.Atlas
+	Labels map[icc.Status]*widget.Label
 	box    *fyne.Container
 }
 
-func newLegend(w *geo.World) *Legend {
-	l := &Legend{world: w, Labels: map[geo.Status]*widget.Label{}}
+func newLegend(a *scene.Atlas) *Legend {
+	l := &Legend{atlas: a, Labels: map[icc.Status]*widget.Label{}}
 	st := mapview.ThemeStyle(fyne.CurrentApp().Settings().Theme())
 	items := []fyne.CanvasObject{}
-	for _, s := range geo.Statuses {
+	for _, s := range icc.Statuses {
 		sw := canvas.NewRectangle(st.Fill[s])
 		sw.SetMinSize(fyne.NewSize(16, 16))
 		sw.CornerRadius = 3
@@ -233,26 +234,26 @@ func newLegend(w *geo.World) *Legend {
 // Counts returns how many states are in each class on day: parties,
 // signatories and former parties are counted over every recorded state;
 // non-parties over the countries drawn on the map.
-func (l *Legend) Counts(day geo.Date) map[geo.Status]int {
-	n := map[geo.Status]int{}
-	for _, s := range []geo.Status{geo.Party, geo.Signatory, geo.Withdrawn} {
-		n[s] = l.world.ICC.Count(s, day)
+func (l *Legend) Counts(day icc.Date) map[icc.Status]int {
+	n := map[icc.Status]int{}
+	for _, s := range []icc.Status{icc.Party, icc.Signatory, icc.Withdrawn} {
+		n[s] = l.atlas.ICC.Count(s, day)
 	}
-	cs, _ := l.world.Countries(geo.Fine)
+	cs, _ := l.atlas.World.Countries(geo.Fine)
 	for _, c := range cs.List {
-		if l.world.ICC.StatusOn(c.ISO3, day).Status == geo.NonParty {
-			n[geo.NonParty]++
+		if l.atlas.ICC.StatusOn(c.ISO3, day).Status == icc.NonParty {
+			n[icc.NonParty]++
 		}
 	}
 	return n
 }
 
 // Update sets the counts for day.
-func (l *Legend) Update(day geo.Date) {
+func (l *Legend) Update(day icc.Date) {
 	n := l.Counts(day)
-	for _, s := range geo.Statuses {
+	for _, s := range icc.Statuses {
 		text := fmt.Sprintf("%s (%d)", s.Label(), n[s])
-		if s == geo.NonParty {
+		if s == icc.NonParty {
 			text = fmt.Sprintf("%s (%d on the map)", s.Label(), n[s])
 		}
 		l.Labels[s].SetText(text)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/scene"
 	"articleatlas/geo"
 )
@@ -23,7 +24,7 @@ func newTestUI(t *testing.T) (*UI, fyne.Window) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, geo.ArticleDate)
+	u := New(a, icc.ArticleDate)
 	w := test.NewTempWindow(t, u.Content)
 	w.Resize(fyne.NewSize(1200, 760))
 	w.Canvas().Capture()
@@ -105,11 +106,11 @@ func TestTapTripAndToggleLayers(t *testing.T) {
 
 func TestLegendCounts(t *testing.T) {
 	u, _ := newTestUI(t)
-	if got := u.Legend.Labels[geo.Party].Text; got != "State party (123)" {
+	if got := u.Legend.Labels[icc.Party].Text; got != "State party (123)" {
 		t.Errorf("party legend = %q, want \"State party (123)\"", got)
 	}
-	u.Legend.Update(geo.StatuteInForce.AddDate(23, 6, 0)) // 1 January 2026
-	if got := u.Legend.Labels[geo.Party].Text; !strings.HasPrefix(got, "State party (125)") {
+	u.Legend.Update(icc.StatuteInForce.AddDate(23, 6, 0)) // 1 January 2026
+	if got := u.Legend.Labels[icc.Party].Text; !strings.HasPrefix(got, "State party (125)") {
 		t.Errorf("party legend on 1 Jan 2026 = %q, want 125", got)
 	}
 }
@@ -142,7 +143,7 @@ func TestLongNamesDoNotWidenWindow(t *testing.T) {
 		{Kind: geo.HitPlace, ID: "the-hague"},
 		{Kind: geo.HitCountry, ID: "COD"},
 	} {
-		u.Details.ShowMark(h, geo.ArticleDate)
+		u.Details.ShowMark(h, icc.ArticleDate)
 		if got := u.Content.MinSize().Width; got > before+1 {
 			t.Errorf("%+v: the window's minimum width grew from %v to %v", h, before, got)
 		}

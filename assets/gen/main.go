@@ -22,6 +22,7 @@ import (
 	"math"
 	"os"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/data"
 	"articleatlas/geo"
@@ -174,7 +175,7 @@ func landLayer() (*shapes, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gen: countries-110m.geojson: %w", err)
 	}
-	icc, err := geo.LoadICC(data.ICC)
+	members, err := icc.LoadICC(data.ICC)
 	if err != nil {
 		return nil, fmt.Errorf("gen: icc.json: %w", err)
 	}
@@ -183,7 +184,7 @@ func landLayer() (*shapes, error) {
 		for _, poly := range c.Shape {
 			rings := view.ClipPolygon(poly)
 			all = append(all, rings...)
-			if icc.StatusOn(c.ISO3, geo.ArticleDate).Status == geo.Party {
+			if members.StatusOn(c.ISO3, icc.ArticleDate).Status == icc.Party {
 				parties = append(parties, rings...)
 			}
 		}

@@ -1,5 +1,7 @@
-// ICC membership: each state's Rome Statute history and its status on any date.
-package geo
+// Package icc is the International Criminal Court's membership: each state's
+// Rome Statute history and its status on any date. It holds rules, not
+// geometry, and never imports Fyne.
+package icc
 
 import (
 	"encoding/json"
@@ -65,7 +67,7 @@ var ArticleDate = time.Date(2023, 10, 17, 0, 0, 0, 0, time.UTC)
 func ParseDate(s string) (Date, error) {
 	d, err := time.Parse(DateLayout, strings.TrimSpace(s))
 	if err != nil {
-		return Date{}, fmt.Errorf("geo: date %q is not YYYY-MM-DD", s)
+		return Date{}, fmt.Errorf("icc: date %q is not YYYY-MM-DD", s)
 	}
 	return d, nil
 }
@@ -197,15 +199,15 @@ type iccFile struct {
 func LoadICC(data []byte) (*ICC, error) {
 	var f iccFile
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("geo: icc membership: %w", err)
+		return nil, fmt.Errorf("icc: membership: %w", err)
 	}
 	icc := &ICC{Source: f.Source, index: make(map[string]int)}
 	for i, s := range f.States {
 		if len(s.ISO3) != 3 {
-			return nil, fmt.Errorf("geo: icc membership: entry %d: iso_a3 %q is not three letters", i, s.ISO3)
+			return nil, fmt.Errorf("icc: membership: entry %d: iso_a3 %q is not three letters", i, s.ISO3)
 		}
 		if _, dup := icc.index[s.ISO3]; dup {
-			return nil, fmt.Errorf("geo: icc membership: %s listed twice", s.ISO3)
+			return nil, fmt.Errorf("icc: membership: %s listed twice", s.ISO3)
 		}
 		m := Membership{ISO3: s.ISO3, Name: s.Name, TerritoryOf: s.TerritoryOf, Note: s.Note}
 		for _, fd := range []struct {
@@ -223,12 +225,12 @@ func LoadICC(data []byte) (*ICC, error) {
 			}
 			d, err := ParseDate(fd.in)
 			if err != nil {
-				return nil, fmt.Errorf("geo: icc membership: %s %s: %w", s.ISO3, fd.name, err)
+				return nil, fmt.Errorf("icc: membership: %s %s: %w", s.ISO3, fd.name, err)
 			}
 			*fd.out = d
 		}
 		if !m.WithdrawalEffective.IsZero() && (m.InForce.IsZero() || !m.WithdrawalEffective.After(m.InForce)) {
-			return nil, fmt.Errorf("geo: icc membership: %s: withdrawal takes effect before the Statute entered into force", s.ISO3)
+			return nil, fmt.Errorf("icc: membership: %s: withdrawal takes effect before the Statute entered into force", s.ISO3)
 		}
 		icc.index[m.ISO3] = len(icc.States)
 		icc.States = append(icc.States, m)

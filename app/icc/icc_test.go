@@ -1,4 +1,4 @@
-package geo
+package icc
 
 import (
 	"strings"
@@ -132,8 +132,8 @@ func TestLoadICCRejectsBadInput(t *testing.T) {
 	for name, in := range cases {
 		t.Run(name, func(t *testing.T) {
 			_, err := LoadICC([]byte(in))
-			if err == nil || !strings.HasPrefix(err.Error(), "geo: icc membership") {
-				t.Errorf("LoadICC(%s) error = %v, want a geo: icc membership error", in, err)
+			if err == nil || !strings.HasPrefix(err.Error(), "icc: membership") {
+				t.Errorf("LoadICC(%s) error = %v, want an icc: membership error", in, err)
 			}
 		})
 	}
