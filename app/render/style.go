@@ -2,9 +2,8 @@
 package render
 
 import (
+	"articleatlas/app/icc"
 	"image/color"
-
-	"articleatlas/geo"
 )
 
 // Style holds the colours and line widths of the map. Widths are in dp and are
@@ -19,7 +18,7 @@ type Style struct {
 	Hover      color.NRGBA    // outline of the country under the pointer
 	Selected   color.NRGBA    // outline of the selected country
 	SelectTint color.NRGBA    // drawn over the selected country's fill
-	Fill       [4]color.NRGBA // indexed by geo.Status
+	Fill       [4]color.NRGBA // indexed by icc.Status
 
 	// The story's layers.
 	PutinTrip   color.NRGBA    // Putin's trips: solid arcs with arrowheads
@@ -70,10 +69,10 @@ func LightStyle() Style {
 		BorderWidth: 0.5, GraticuleWidth: 0.5, OutlineWidth: 1, HoverWidth: 2, SelectedWidth: 2.5,
 		TripWidth: 2.2, CorridorWidth: 1.8, LinkWidth: 1.6,
 	}
-	s.Fill[geo.Party] = hex(0x5b9bd5)
-	s.Fill[geo.Signatory] = hex(0xf0e04c)
-	s.Fill[geo.Withdrawn] = hex(0xd55e00)
-	s.Fill[geo.NonParty] = hex(0xe3ded5)
+	s.Fill[icc.Party] = hex(0x5b9bd5)
+	s.Fill[icc.Signatory] = hex(0xf0e04c)
+	s.Fill[icc.Withdrawn] = hex(0xd55e00)
+	s.Fill[icc.NonParty] = hex(0xe3ded5)
 	return s
 }
 
@@ -88,10 +87,10 @@ func DarkStyle() Style {
 	s.Hover = hex(0xffffff)
 	s.Selected = hex(0xff6fa8)
 	s.SelectTint = color.NRGBA{0xff, 0xff, 0xff, 0x40}
-	s.Fill[geo.Party] = hex(0x3f7fb8)
-	s.Fill[geo.Signatory] = hex(0xc9b93a)
-	s.Fill[geo.Withdrawn] = hex(0xc0560a)
-	s.Fill[geo.NonParty] = hex(0x5b5954)
+	s.Fill[icc.Party] = hex(0x3f7fb8)
+	s.Fill[icc.Signatory] = hex(0xc9b93a)
+	s.Fill[icc.Withdrawn] = hex(0xc0560a)
+	s.Fill[icc.NonParty] = hex(0x5b5954)
 	s.PutinTrip = hex(0xff5a6e)
 	s.XiTrip = hex(0xd9c2ff)
 	s.Corridor = [6]color.NRGBA{hex(0x7fd08a), hex(0xe0b070), hex(0x5fd0c0), hex(0xf07cc0), hex(0xffb347), hex(0xc5a0e0)}
