@@ -92,31 +92,42 @@ func projectStory(s *story.Story, ll *Lines, p geo.Projection) *storyGeom {
 
 // tripBowStep is how far apart (as a fraction of their length) the arcs of
 // trips between the same two places are pushed, so each stays visible.
-const tripBowStep = 0.05
+const tripBowStep = 0.055
 
 // tripBows gives each trip's arc its bow (see geo.BowedArc): the trips
-// between one pair of places, in either direction, are pushed apart, each to
-// the right of its travel by one step more than the one before.
+// between one pair of places, in either direction, are spread to both sides
+// of the great circle in turn — one step to one side, one to the other, two
+// to the first… — so none strays far from the straight route.
 func tripBows(trips []story.Trip) []float64 {
 	out := make([]float64, len(trips))
-	seen := map[[2]string]int{}
-	for i, t := range trips {
-		key := [2]string{t.From.ID, t.To.ID}
-		if key[0] > key[1] {
-			key[0], key[1] = key[1], key[0]
+	total := map[[2]string]int{}
+	key := func(t *story.Trip) [2]string {
+		k := [2]string{t.From.ID, t.To.ID}
+		if k[0] > k[1] {
+			k[0], k[1] = k[1], k[0]
 		}
-		seen[key]++
-		out[i] = tripBowStep * float64(seen[key])
+		return k
 	}
-	// A pair travelled once needs no bow.
-	for i, t := range trips {
-		key := [2]string{t.From.ID, t.To.ID}
-		if key[0] > key[1] {
-			key[0], key[1] = key[1], key[0]
+	for i := range trips {
+		total[key(&trips[i])]++
+	}
+	seen := map[[2]string]int{}
+	for i := range trips {
+		t := &trips[i]
+		k := key(t)
+		if total[k] < 2 {
+			continue // a pair travelled once needs no bow
 		}
-		if seen[key] == 1 {
-			out[i] = 0
+		n := seen[k]
+		seen[k]++
+		bow := tripBowStep * float64(n/2+1)
+		if n%2 == 1 {
+			bow = -bow
 		}
+		if t.From.ID != k[0] { // BowedArc pushes right of travel: flip for the way back
+			bow = -bow
+		}
+		out[i] = bow
 	}
 	return out
 }
