@@ -134,24 +134,31 @@ func (l anchorLayer) Draw(p Painter, dc *DrawContext) {
 	p.Stroke(Pen{Width: a.lineW, Color: a.line, Cap: CapRound}, nil)
 }
 
-// draw renders the anchor scene into dst with the renderer's painter and
-// bands: lon/lat degrees are the projected plane, centred.
-func (a *anchorScene) draw(r *Renderer, dst *image.RGBA) {
+// anchorTransform is the benchmark scenes' view of dst: lon/lat degrees are
+// the projected plane, the whole world letterboxed and centred, as Mapnik's
+// zoom_to_box(-180, -90, 180, 90) shows it.
+func anchorTransform(dst *image.RGBA) geo.Transform {
 	W, H := float64(dst.Rect.Dx()), float64(dst.Rect.Dy())
-	s := min(W/360, H/180)
-	fillRect(dst, dst.Rect, a.background)
-	r.DrawLayers(dst, []Layer{anchorLayer{a}}, nil, geo.Transform{S: s, Tx: W / 2, Ty: H / 2}, 1)
+	return geo.Transform{S: min(W/360, H/180), Tx: W / 2, Ty: H / 2}
 }
 
-func benchAnchor(b *testing.B, w, h int, encode bool) {
-	a := loadAnchor(b)
+// draw renders the anchor scene into dst with the renderer's painter and
+// bands.
+func (a *anchorScene) draw(r *Renderer, dst *image.RGBA) {
+	fillRect(dst, dst.Rect, a.background)
+	r.DrawLayers(dst, []Layer{anchorLayer{a}}, nil, anchorTransform(dst), 1)
+}
+
+// benchDraw times draw into a new w×h image per iteration, as Mapnik makes a
+// new image per render, and encodes it as PNG too if encode.
+func benchDraw(b *testing.B, w, h int, encode bool, draw func(r *Renderer, dst *image.RGBA)) {
 	var r Renderer
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		img := image.NewRGBA(image.Rect(0, 0, w, h)) // as Mapnik makes a new image per render
-		a.draw(&r, img)
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		draw(&r, img)
 		if encode {
 			buf.Reset()
 			if err := EncodePNG(&buf, img); err != nil {
@@ -162,13 +169,33 @@ func benchAnchor(b *testing.B, w, h int, encode bool) {
 	}
 }
 
+func benchAnchor(b *testing.B, w, h int, encode bool) {
+	a := loadAnchor(b)
+	benchDraw(b, w, h, encode, a.draw)
+}
+
 func BenchmarkAnchor1080(b *testing.B)    { benchAnchor(b, 1920, 1080, false) }
 func BenchmarkAnchor4K(b *testing.B)      { benchAnchor(b, 3840, 2160, false) }
 func BenchmarkAnchorPNG1080(b *testing.B) { benchAnchor(b, 1920, 1080, true) }
 
-// TestAnchorScene writes the anchor frame to testdata/failed/anchor.png when
-// ATLAS_ANCHOR_OUT is set, for a look beside Mapnik's; it always checks that
-// the frame has the scene's colours where they belong.
+// writePNGEnv writes img to the file named by the environment variable env,
+// if it is set, for a look beside Mapnik's.
+func writePNGEnv(t *testing.T, env string, img *image.RGBA) {
+	out := os.Getenv(env)
+	if out == "" {
+		return
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAnchorScene checks that the anchor frame has the scene's colours where
+// they belong, and writes it to $ATLAS_ANCHOR_OUT if that is set.
 func TestAnchorScene(t *testing.T) {
 	a := loadAnchor(t)
 	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
@@ -183,15 +210,7 @@ func TestAnchorScene(t *testing.T) {
 	if got, want := img.RGBAAt(int(x), int(y)), nrgba(a.palette[ci%len(a.palette)]); got != want {
 		t.Errorf("Beijing pixel %v, want China's palette colour %v", got, a.palette[ci%len(a.palette)])
 	}
-	if out := os.Getenv("ATLAS_ANCHOR_OUT"); out != "" {
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, img); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writePNGEnv(t, "ATLAS_ANCHOR_OUT", img)
 }
 
 var sinkByte byte

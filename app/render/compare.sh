@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Side by side, in one run: Article Atlas's renderer and Mapnik 3.1 drawing the
 # anchor scene of ../shared/bench (all 1:50m countries of data/, plate carrée,
-# palette fills, 0.5 px borders, 7 lines of 2 px), then whole-process exports.
-# Prints medians in ms and the ratio ours / Mapnik.
+# palette fills, 0.5 px borders, 7 lines of 2 px) and its story scene (the
+# anchor plus 300 markers and collision-free halo labels); the app's own
+# frames (app/scene benchmarks, all layers) against Mapnik's anchor render at
+# 1920×1080; then whole-process exports. Prints medians in ms and the ratio
+# ours / Mapnik.
 #
 # usage: app/render/compare.sh [BENCH_DIR]     (run from anywhere in the repo)
-# needs: Go, python3-mapnik (apt-get install -y python3-mapnik), /usr/bin/time
+# needs: Go, python3-mapnik and python3-cairo (apt-get install -y python3-mapnik
+# python3-cairo), /usr/bin/time
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bench=$(cd "${1:-$root/../shared/bench}" && pwd)
 cd "$root"
 export ATLAS_BENCH_DIR=$bench LANG=C.UTF-8
-if ! /usr/bin/python3 -c 'import mapnik' 2>/dev/null; then
-  echo "Mapnik's Python binding is missing: apt-get install -y python3-mapnik" >&2
+if ! /usr/bin/python3 -c 'import mapnik, cairo' 2>/dev/null; then
+  echo "Mapnik's or Cairo's Python binding is missing: apt-get install -y python3-mapnik python3-cairo" >&2
   exit 1
 fi
 runs=${RUNS:-10}
@@ -20,17 +24,26 @@ data=data/countries-50m.geojson
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(go version | cut -d' ' -f3)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(go version | cut -d' ' -f3), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Ours: go test benchmarks, $runs samples each, median of ns/op.
-benchout=$(go test -run '^$' -bench '^BenchmarkAnchor(1080|4K|PNG1080)$' -count "$runs" ./app/render)
+# Ours: go test benchmarks, $runs samples each, median of ns/op. The anchor
+# and story scenes (app/render), then the app's frames with every layer
+# (app/scene: world view 1920×1080 at 1:110m, East Asia zoomed at 1:50m, a
+# 1440×900 dp window at 2 px per dp at 1:50m, a pan step).
+benchout=$(go test -run '^$' -bench '^Benchmark(Anchor|Story)(1080|4K|PNG1080)$' -count "$runs" ./app/render)
+benchout+=$'\n'$(go test -run '^$' -bench '^Benchmark(Frame1080|FrameZoomed|FrameHiDPI|Pan)$' -count "$runs" ./app/scene)
 ours() { echo "$benchout" | awk -v n="Benchmark$1-" 'index($1, n) == 1 {print $3/1e6}' | median; }
 o1080=$(ours Anchor1080); o4k=$(ours Anchor4K); opng=$(ours AnchorPNG1080)
+s1080=$(ours Story1080); s4k=$(ours Story4K); spng=$(ours StoryPNG1080)
+f1080=$(ours Frame1080); fzoom=$(ours FrameZoomed); fhidpi=$(ours FrameHiDPI); pan=$(ours Pan)
 
-# Mapnik: its script prints medians over --iters renders.
+# Mapnik: its scripts print medians over --iters renders.
 m1080=$(/usr/bin/python3 "$bench/mapnik_render.py" --data "$data" --size 1920x1080 --iters 20)
 m4k=$(/usr/bin/python3 "$bench/mapnik_render.py" --data "$data" --size 3840x2160 --iters 20)
+ms1080=$(/usr/bin/python3 "$bench/mapnik_story.py" --data "$data" --size 1920x1080 --iters "$runs")
+ms4k=$(/usr/bin/python3 "$bench/mapnik_story.py" --data "$data" --size 3840x2160 --iters "$runs")
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+manchor=$(field "$m1080" render_ms) # the frames' yardstick: Mapnik's anchor render at 1920×1080
 
 # Whole processes: our command-line export (the app's own scene) against Mapnik --once.
 go build -o /tmp/atlas-compare ./app
@@ -52,7 +65,15 @@ echo "|----------------------------------------------|---------:|---------:|----
 row "anchor render 1920×1080" "$o1080" "$(field "$m1080" render_ms)" "≤ 0.5"
 row "anchor render 3840×2160" "$o4k" "$(field "$m4k" render_ms)" "≤ 0.7"
 row "anchor render + PNG 1920×1080" "$opng" "$(field "$m1080" render_png32_ms)" "≤ 1.0"
+row "story render 1920×1080" "$s1080" "$(field "$ms1080" render_ms)" "≤ 0.20"
+row "story render 3840×2160" "$s4k" "$(field "$ms4k" render_ms)" "—"
+row "story render + PNG 1920×1080" "$spng" "$(field "$ms1080" render_png32_ms)" "—"
+row "Frame1080, all layers ÷ Mapnik anchor 1080" "$f1080" "$manchor" "≤ 0.15"
+row "FrameZoomed, all layers ÷ Mapnik anchor 1080" "$fzoom" "$manchor" "≤ 0.20"
+row "FrameHiDPI 2880×1800 ÷ Mapnik anchor 1080" "$fhidpi" "$manchor" "≤ 0.30"
+row "Pan step ÷ Mapnik anchor 1080" "$pan" "$manchor" "≤ 0.06"
 row "whole process, export 1920×1080 PNG" "$w_ours" "$w_mapnik" "< 1"
 row "whole process, export 1920×1080, 1:50m" "$w_ours_fine" "$w_mapnik" "< 1"
 echo
 echo "peak RSS of a 3840×2160 export, whole process: $((rss / 1024)) MB (target ≤ 150 MB)"
+echo "load average at the end (1, 5, 15 min; over $(nproc) means others shared the cores): $(cut -d' ' -f1-3 /proc/loadavg)"

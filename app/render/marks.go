@@ -185,14 +185,18 @@ type Label struct {
 
 // Labels places texts without overlaps and draws them with a halo. Placement
 // is greedy by priority (then input order), trying right of the anchor, then
-// left, above and below; a label that fits nowhere is dropped. It depends only
-// on the map's scale, not on where the view is, so labels do not move while
-// the map pans; it is computed once per scale, before the image is cut into
-// bands.
+// left, above and below (only right with RightOnly); a label that fits
+// nowhere is dropped. It depends only on the map's scale, not on where the
+// view is, so labels do not move while the map pans; it is computed once per
+// scale, before the image is cut into bands.
 type Labels struct {
 	Name   string
 	Labels []Label
 	HaloDp float64
+	// RightOnly places each label only right of its anchor, vertically
+	// centred, and drops it if that spot is taken (Mapnik's point placement
+	// with dx and no alternatives); false tries all four sides.
+	RightOnly bool
 
 	mu     sync.Mutex
 	placed map[labelScale][]placedLabel // a few scales kept
@@ -291,7 +295,11 @@ func (l *Labels) place(dc *DrawContext) []placedLabel {
 			{-w / 2, -gap - desc},
 			{-w / 2, gap + asc},
 		}
-		for _, c := range cands {
+		tries := cands[:]
+		if l.RightOnly {
+			tries = cands[:1]
+		}
+		for _, c := range tries {
 			b := box{ax + c[0] - halo, ay + c[1] - asc - halo, ax + c[0] + w + halo, ay + c[1] + desc + halo}
 			free := true
 			for _, t := range taken {
