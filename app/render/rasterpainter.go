@@ -25,6 +25,7 @@ type rasterPainter struct {
 	subs  []subpath
 	dash  []pt // scratch: closed strokes and circles
 	piece []pt // scratch: the dash being laid down
+	kept  []pt // scratch: a thick line's points after thinning
 }
 
 // setTarget points the painter at dst, drawing only inside clip.
@@ -91,6 +92,11 @@ func (r *rasterPainter) Stroke(pen Pen, _ *Meta) {
 // strokeSolid adds one solid polyline: hairlines are drawn at once, thick
 // lines become quads, round joins and caps on the canvas's path, which Stroke
 // fills. closed lines (rings) join at their first point instead of capping.
+//
+// A thick line is first thinned: points closer than a fraction of the width
+// to the last one kept cannot change its outline by more than a small part of
+// a pixel, and a join is only added where the line turns enough for the gap
+// between two quads to show.
 func (r *rasterPainter) strokeSolid(line []pt, pen Pen, closed bool) {
 	w := pen.Width
 	if w <= hairlineMax {
@@ -100,21 +106,55 @@ func (r *rasterPainter) strokeSolid(line []pt, pen Pen, closed bool) {
 	c := &r.c
 	x0, y0 := float32(c.clip.Min.X)-w, float32(c.clip.Min.Y)-w
 	x1, y1 := float32(c.clip.Max.X)+w, float32(c.clip.Max.Y)+w
-	joins := w > 1.6 // below that, the gaps at joins are under a tenth of a pixel
-	round := pen.Cap == CapRound || closed
+	minStep := max(0.5, 0.35*w)
+	kept := append(r.kept[:0], line[0])
 	for i := 1; i < len(line); i++ {
-		a, b := line[i-1], line[i]
+		p, last := line[i], kept[len(kept)-1]
+		if i < len(line)-1 && abs32(p.x-last.x) < minStep && abs32(p.y-last.y) < minStep {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	r.kept = kept
+	// A join closes the wedge between two quads, about (w/2)·sin θ wide at a
+	// turn of θ: below a fifth of a pixel it cannot be seen.
+	minSin := float32(0.2 / (w / 2))
+	round := pen.Cap == CapRound || closed
+	for i := 1; i < len(kept); i++ {
+		a, b := kept[i-1], kept[i]
 		if (a.x < x0 && b.x < x0) || (a.x > x1 && b.x > x1) || (a.y < y0 && b.y < y0) || (a.y > y1 && b.y > y1) {
 			continue
 		}
 		c.addSegmentQuad(a, b, w)
-		if i < len(line)-1 && joins || i == len(line)-1 && round {
+		switch {
+		case i == len(kept)-1:
+			if round {
+				c.addJoin(b, w)
+			}
+		case turns(a, b, kept[i+1], minSin):
 			c.addJoin(b, w)
 		}
 		if i == 1 && pen.Cap == CapRound {
 			c.addJoin(a, w)
 		}
 	}
+}
+
+// turns reports whether the line a→b→c bends at b by more than the angle
+// whose sine is minSin, or doubles back.
+func turns(a, b, c pt, minSin float32) bool {
+	ux, uy := b.x-a.x, b.y-a.y
+	vx, vy := c.x-b.x, c.y-b.y
+	lu := ux*ux + uy*uy
+	lv := vx*vx + vy*vy
+	if lu == 0 || lv == 0 {
+		return true
+	}
+	if ux*vx+uy*vy < 0 {
+		return true
+	}
+	cross := ux*vy - uy*vx
+	return cross*cross > minSin*minSin*lu*lv
 }
 
 // strokeDashed walks line laying down the pen's dash pattern, and strokes
