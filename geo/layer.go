@@ -14,8 +14,13 @@ type Poly struct {
 	// Dup marks, per ring, the segments (i-1 → i, indexed by i) that an
 	// earlier polygon already has, run the other way: the shared half of a
 	// border, which only needs stroking once.
-	Dup   [][]bool
-	Bound orb.Bound // projected bound of Rings
+	Dup [][]bool
+	// Chunks holds, per ring, the projected bound of each run of ChunkSize
+	// segments: chunk k covers points k·ChunkSize to min((k+1)·ChunkSize,
+	// len−1). A run wholly beyond one side of the part of the map being drawn
+	// can be drawn as its chord, which fills and strokes the same there.
+	Chunks [][]orb.Bound
+	Bound  orb.Bound // projected bound of Rings
 	Area  float64   // projected area of the exterior minus holes (plane units²)
 	bands edgeBands
 }
@@ -53,6 +58,9 @@ func NewLayer(cs *Countries, p Projection) *Layer {
 				pp.Rings = append(pp.Rings, projectRing(p, ring))
 			}
 			pp.Bound = pp.Rings[0].Bound()
+			for _, r := range pp.Rings {
+				pp.Chunks = append(pp.Chunks, ChunkBounds(r))
+			}
 			pp.Area = math.Abs(ringArea(pp.Rings[0]))
 			for _, h := range pp.Rings[1:] {
 				pp.Area -= math.Abs(ringArea(h))
@@ -66,6 +74,19 @@ func NewLayer(cs *Countries, p Projection) *Layer {
 	l.grid = newPolyGrid(l.Polys, l.World)
 	l.markSharedSegments()
 	return l
+}
+
+// ChunkSize is the number of segments in a chunk of a ring (see Poly.Chunks).
+const ChunkSize = 16
+
+// ChunkBounds returns the bounds of the chunks of ring r (see Poly.Chunks).
+func ChunkBounds(r orb.Ring) []orb.Bound {
+	var out []orb.Bound
+	for i0 := 0; i0 < len(r)-1; i0 += ChunkSize {
+		i1 := min(i0+ChunkSize, len(r)-1)
+		out = append(out, orb.LineString(r[i0:i1+1]).Bound())
+	}
+	return out
 }
 
 // markSharedSegments fills Poly.Dup. Neighbours share vertices exactly (the

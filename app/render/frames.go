@@ -12,13 +12,18 @@ import (
 )
 
 // Frames draws the frames of a map that pans, zooms and changes its hover and
-// selection. It keeps the base layer (everything but hover and selection) of
-// the last frame: a pan shifts it and draws only the strips that came into
-// view, and a hover or selection change only redraws the overlay. Frames is
-// not safe for concurrent use.
+// selection. It keeps the base layers of the last frame: a pan moves them and
+// draws only the strips that came into view, and a hover change only redraws
+// the overlay. Frames is not safe for concurrent use.
+//
+// The base is kept wrapped around (a torus): view pixel (x, y) lives at base
+// pixel ((x+ox) mod w, (y+oy) mod h). A pan only moves the origin (ox, oy)
+// and draws the new strips where the old ones were, so no pixel of the base
+// is copied; the frame handed out is put together from it in one pass.
 type Frames struct {
 	r          Renderer
-	base, work *image.RGBA // base layer; scratch for shifting it
+	base       *image.RGBA // base layers, wrapped at (ox, oy)
+	ox, oy     int
 	out        *image.RGBA // the frame handed out
 	outView    geo.View    // the view out was drawn with
 	preview    *image.RGBA // a scaled copy of out, while a sharp frame is pending
@@ -52,7 +57,7 @@ func (f *Frames) Draw(s *Scene, v geo.View, pxPerDp float64, exact bool) (*image
 	h := int(math.Round(v.Height * pxPerDp))
 	if f.out == nil || f.out.Rect.Dx() != w || f.out.Rect.Dy() != h {
 		r := image.Rect(0, 0, w, h)
-		f.out, f.base, f.work = image.NewRGBA(r), image.NewRGBA(r), image.NewRGBA(r)
+		f.out, f.base = image.NewRGBA(r), image.NewRGBA(r)
 		f.valid = false
 	}
 	key := baseKey{scene: s.Key, proj: v.Proj.Name(), zoom: v.Zoom, w: v.Width, h: v.Height,
@@ -64,10 +69,11 @@ func (f *Frames) Draw(s *Scene, v geo.View, pxPerDp float64, exact bool) (*image
 	case f.valid && !exact && sameButCenter(key, f.key):
 		drawn = f.shift(s, v, pxPerDp)
 	default:
+		f.ox, f.oy = 0, 0
 		f.r.DrawBase(f.base, f.base.Rect, s, v, pxPerDp)
 		f.key, f.valid = key, true
 	}
-	copy(f.out.Pix, f.base.Pix)
+	f.unwrap()
 	f.r.DrawOverlay(f.out, f.out.Rect, s, drawn, pxPerDp)
 	f.outView = drawn
 	f.background = s.Background
@@ -124,8 +130,9 @@ func sameButCenter(a, b baseKey) bool {
 	return a == b
 }
 
-// shift moves the base layer by the pan since it was drawn, rounded to whole
-// pixels, and draws the uncovered strips. It returns the view actually shown.
+// shift moves the base by the pan since it was drawn, rounded to whole
+// pixels, and draws the strips that came into view. It returns the view
+// actually shown.
 func (f *Frames) shift(s *Scene, v geo.View, pxPerDp float64) geo.View {
 	drawnAt := v
 	drawnAt.Center = f.key.center
@@ -137,39 +144,66 @@ func (f *Frames) shift(s *Scene, v geo.View, pxPerDp float64) geo.View {
 	shown := drawnAt
 	shown.Center = moved.Invert(orb.Point{v.Width * pxPerDp / 2, v.Height * pxPerDp / 2})
 	b := f.base.Rect
-	if math.Abs(dx) >= float64(b.Dx()) || math.Abs(dy) >= float64(b.Dy()) {
+	W, H := b.Dx(), b.Dy()
+	if math.Abs(dx) >= float64(W) || math.Abs(dy) >= float64(H) {
+		f.ox, f.oy = 0, 0
 		f.r.DrawBase(f.base, b, s, shown, pxPerDp)
 	} else if dx != 0 || dy != 0 {
 		ix, iy := int(dx), int(dy)
-		shiftImage(f.work, f.base, ix, iy)
-		f.base, f.work = f.work, f.base
+		// The content moves by (ix, iy): view pixel (x, y) now shows what
+		// (x−ix, y−iy) showed, which stays where it is in the base.
+		f.ox, f.oy = mod(f.ox-ix, W), mod(f.oy-iy, H)
 		// The strips that came into view: a column and a row.
 		if ix > 0 {
-			f.r.DrawBase(f.base, image.Rect(0, 0, ix, b.Dy()), s, shown, pxPerDp)
+			f.drawWrapped(image.Rect(0, 0, ix, H), s, moved, pxPerDp)
 		} else if ix < 0 {
-			f.r.DrawBase(f.base, image.Rect(b.Dx()+ix, 0, b.Dx(), b.Dy()), s, shown, pxPerDp)
+			f.drawWrapped(image.Rect(W+ix, 0, W, H), s, moved, pxPerDp)
 		}
 		if iy > 0 {
-			f.r.DrawBase(f.base, image.Rect(0, 0, b.Dx(), iy), s, shown, pxPerDp)
+			f.drawWrapped(image.Rect(0, 0, W, iy), s, moved, pxPerDp)
 		} else if iy < 0 {
-			f.r.DrawBase(f.base, image.Rect(0, b.Dy()+iy, b.Dx(), b.Dy()), s, shown, pxPerDp)
+			f.drawWrapped(image.Rect(0, H+iy, W, H), s, moved, pxPerDp)
 		}
 	}
 	f.key.center = shown.Center
 	return shown
 }
 
-// shiftImage copies src into dst moved by (dx, dy) pixels; the uncovered part
-// of dst keeps stale pixels for the caller to redraw.
-func shiftImage(dst, src *image.RGBA, dx, dy int) {
-	w, h := src.Rect.Dx(), src.Rect.Dy()
-	x0, x1 := max(0, dx), min(w, w+dx) // destination columns
-	if x1 <= x0 {
-		return
+// drawWrapped draws the base layers for the view pixels r, seen through
+// transform t, where they live in the wrapped base: up to four pieces.
+func (f *Frames) drawWrapped(r image.Rectangle, s *Scene, t geo.Transform, pxPerDp float64) {
+	W, H := f.base.Rect.Dx(), f.base.Rect.Dy()
+	for _, kx := range [2]int{0, W} {
+		for _, ky := range [2]int{0, H} {
+			off := image.Pt(f.ox-kx, f.oy-ky)
+			clip := r.Add(off).Intersect(f.base.Rect)
+			if clip.Empty() {
+				continue
+			}
+			shifted := geo.Transform{S: t.S, Tx: t.Tx + float64(off.X), Ty: t.Ty + float64(off.Y)}
+			f.r.drawBaseWith(f.base, clip, s, shifted, pxPerDp)
+		}
 	}
-	for y := max(0, dy); y < min(h, h+dy); y++ {
-		d := dst.Pix[y*dst.Stride+4*x0 : y*dst.Stride+4*x1]
-		sy := y - dy
-		copy(d, src.Pix[sy*src.Stride+4*(x0-dx):sy*src.Stride+4*(x1-dx)])
+}
+
+// unwrap copies the wrapped base into out, in view order.
+func (f *Frames) unwrap() {
+	W, H := f.base.Rect.Dx(), f.base.Rect.Dy()
+	n := 4 * W
+	for y := 0; y < H; y++ {
+		src := f.base.Pix[mod(y+f.oy, H)*f.base.Stride:][:n]
+		dst := f.out.Pix[y*f.out.Stride:][:n]
+		k := 4 * f.ox
+		copy(dst, src[k:])
+		copy(dst[n-k:], src[:k])
 	}
+}
+
+// mod is a modulo m in [0, m).
+func mod(a, m int) int {
+	a %= m
+	if a < 0 {
+		a += m
+	}
+	return a
 }

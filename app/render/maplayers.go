@@ -88,8 +88,8 @@ func (l *Countries) Draw(p Painter, dc *DrawContext) {
 			if !dc.Visible.Intersects(poly.Bound) {
 				continue
 			}
-			for _, ring := range poly.Rings {
-				p.Ring(dc.Project(ring, 0.35))
+			for ri, ring := range poly.Rings {
+				p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], 0.35))
 			}
 			drawn = true
 		}
@@ -126,7 +126,7 @@ func (l *Borders) Draw(p Painter, dc *DrawContext) {
 			continue
 		}
 		for ri, ring := range poly.Rings {
-			borderRuns(p, dc, ring, poly.Dup[ri])
+			borderRuns(p, dc, ring, poly.Dup[ri], poly.Chunks[ri])
 		}
 	}
 	p.Stroke(Pen{Width: dc.Px(l.WidthDp), Color: l.Color}, nil)
@@ -135,22 +135,34 @@ func (l *Borders) Draw(p Painter, dc *DrawContext) {
 // borderRuns adds to p's path the runs of ring's segments not marked in dup
 // (a neighbour draws those). Like DrawContext.Project, it drops points closer
 // than a third of a pixel to the last one kept, but always keeps the vertex
-// where a run ends.
-func borderRuns(p Painter, dc *DrawContext, ring orb.Ring, dup []bool) {
+// where a run ends; and it skips the chunks that lie wholly outside
+// dc.Visible, where nothing of a border shows.
+func borderRuns(p Painter, dc *DrawContext, ring orb.Ring, dup []bool, chunks []orb.Bound) {
 	const minStep = 0.35
 	out := dc.buf[:0]
 	var last, prev pt
-	for i, v := range ring {
-		q := dc.Point(v)
+	fresh := true // the next point starts a run
+	for i := 0; i < len(ring); i++ {
+		if k := i / geo.ChunkSize; i%geo.ChunkSize == 0 && k < len(chunks) && outside(chunks[k], dc.Visible) {
+			p.Line(out) // the run breaks: nothing of this chunk shows
+			out = out[:0]
+			i = min((k+1)*geo.ChunkSize, len(ring)-1) - 1 // resume at the chunk's last point
+			fresh = true
+			continue
+		}
+		q := dc.Point(ring[i])
 		switch {
-		case i > 0 && dup[i]:
+		case fresh:
+			out = append(out, q)
+			last, fresh = q, false
+		case dup[i]:
 			if n := len(out); n > 0 && out[n-1] != prev {
 				out = append(out, prev) // reach the shared vertex
 			}
 			p.Line(out)
 			out = append(out[:0], q)
 			last = q
-		case i > 0 && i < len(ring)-1 && abs32(q.x-last.x) < minStep && abs32(q.y-last.y) < minStep:
+		case i < len(ring)-1 && abs32(q.x-last.x) < minStep && abs32(q.y-last.y) < minStep:
 		default:
 			out = append(out, q)
 			last = q
@@ -159,6 +171,11 @@ func borderRuns(p Painter, dc *DrawContext, ring orb.Ring, dup []bool) {
 	}
 	p.Line(out)
 	dc.buf = out
+}
+
+// outside reports whether b lies wholly beyond one side of vis.
+func outside(b, vis orb.Bound) bool {
+	return b.Max[0] < vis.Min[0] || b.Min[0] > vis.Max[0] || b.Max[1] < vis.Min[1] || b.Min[1] > vis.Max[1]
 }
 
 // CountryOutline outlines one country (the hovered or the selected one),
@@ -185,18 +202,23 @@ func (l *CountryOutline) Draw(p Painter, dc *DrawContext) {
 	polys := l.Layer.ByCountry[l.Country]
 	if l.Tint.A > 0 {
 		for _, pi := range polys {
-			for _, ring := range l.Layer.Polys[pi].Rings {
-				p.Ring(dc.Project(ring, 0.35))
+			poly := &l.Layer.Polys[pi]
+			if !dc.Visible.Intersects(poly.Bound) {
+				continue
+			}
+			for ri, ring := range poly.Rings {
+				p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], 0.35))
 			}
 		}
 		p.Fill(l.Tint, nil)
 	}
 	for _, pi := range polys {
-		if !dc.Visible.Intersects(l.Layer.Polys[pi].Bound) {
+		poly := &l.Layer.Polys[pi]
+		if !dc.Visible.Intersects(poly.Bound) {
 			continue
 		}
-		for _, ring := range l.Layer.Polys[pi].Rings {
-			p.Ring(dc.Project(ring, 0.35))
+		for ri, ring := range poly.Rings {
+			p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], 0.35))
 		}
 	}
 	p.Stroke(Pen{Width: dc.Px(l.WidthDp), Color: l.Color}, nil)

@@ -91,6 +91,40 @@ func (dc *DrawContext) Project(points []orb.Point, minStep float32) []pt {
 	return out
 }
 
+// ProjectChunked is Project for a ring whose chunks' bounds are known (see
+// geo.Poly.Chunks): a chunk wholly beyond one side of dc.Visible is replaced
+// by its chord. For a fill the chord winds around every visible pixel as the
+// chunk did; for a stroke both lie outside what is drawn. So the picture is
+// the same, and geometry far off the clip costs two points per chunk.
+func (dc *DrawContext) ProjectChunked(ring orb.Ring, chunks []orb.Bound, minStep float32) []pt {
+	if len(chunks) == 0 || len(ring) < 2 {
+		return dc.Project(ring, minStep)
+	}
+	vis := dc.Visible
+	out := append(dc.buf[:0], dc.Point(ring[0]))
+	last := out[0]
+	n := len(ring)
+	for k, cb := range chunks {
+		i0 := k * geo.ChunkSize
+		i1 := min(i0+geo.ChunkSize, n-1)
+		if outside(cb, vis) {
+			last = dc.Point(ring[i1])
+			out = append(out, last)
+			continue
+		}
+		for i := i0 + 1; i <= i1; i++ {
+			q := dc.Point(ring[i])
+			if i < n-1 && abs32(q.x-last.x) < minStep && abs32(q.y-last.y) < minStep {
+				continue
+			}
+			out = append(out, q)
+			last = q
+		}
+	}
+	dc.buf = out
+	return out
+}
+
 // newDrawContext is the context for drawing clip with transform t. The
 // visible bound is padded by visiblePad px so strokes and marks just outside
 // the clip still reach in.
@@ -143,8 +177,17 @@ func (r *Renderer) DrawBase(dst *image.RGBA, clip image.Rectangle, s *Scene, v g
 	if s == nil || clip.Empty() {
 		return
 	}
+	r.drawBaseWith(dst, clip, s, v.Transform(pxPerDp), pxPerDp)
+}
+
+// drawBaseWith is DrawBase through transform t.
+func (r *Renderer) drawBaseWith(dst *image.RGBA, clip image.Rectangle, s *Scene, t geo.Transform, pxPerDp float64) {
+	clip = clip.Intersect(dst.Rect)
+	if s == nil || clip.Empty() {
+		return
+	}
 	fillRect(dst, clip, s.Background)
-	r.drawLayers(dst, clip, s.Base, s.Fonts, v.Transform(pxPerDp), pxPerDp, dst.Rect)
+	r.drawLayers(dst, clip, s.Base, s.Fonts, t, pxPerDp, dst.Rect)
 }
 
 // DrawOverlay draws the overlay layers over dst inside clip.
