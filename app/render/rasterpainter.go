@@ -26,6 +26,7 @@ type rasterPainter struct {
 	dash  []pt // scratch: closed strokes and circles
 	piece []pt // scratch: the dash being laid down
 	kept  []pt // scratch: a thick line's points after thinning
+	poly  []pt // scratch: a stroke's outline
 }
 
 // setTarget points the painter at dst, drawing only inside clip.
@@ -89,14 +90,15 @@ func (r *rasterPainter) Stroke(pen Pen, _ *Meta) {
 	r.clear()
 }
 
-// strokeSolid adds one solid polyline: hairlines are drawn at once, thick
-// lines become quads, round joins and caps on the canvas's path, which Stroke
-// fills. closed lines (rings) join at their first point instead of capping.
+// strokeSolid adds one solid polyline: hairlines are drawn at once; a thick
+// line becomes the outline of its stroke — one polygon per visible run, its
+// left side out and its right side back, with round joins on the outer side
+// of turns and round or butt caps — added to the canvas's path, which Stroke
+// fills. A closed line (a ring) joins at its first point instead of capping.
 //
-// A thick line is first thinned: points closer than a fraction of the width
-// to the last one kept cannot change its outline by more than a small part of
-// a pixel, and a join is only added where the line turns enough for the gap
-// between two quads to show.
+// The line is first thinned: points closer than a fraction of the width to
+// the last one kept cannot change the outline by more than a small part of a
+// pixel. Segments that cannot reach the clip split the line into runs.
 func (r *rasterPainter) strokeSolid(line []pt, pen Pen, closed bool) {
 	w := pen.Width
 	if w <= hairlineMax {
@@ -110,51 +112,128 @@ func (r *rasterPainter) strokeSolid(line []pt, pen Pen, closed bool) {
 	kept := append(r.kept[:0], line[0])
 	for i := 1; i < len(line); i++ {
 		p, last := line[i], kept[len(kept)-1]
-		if i < len(line)-1 && abs32(p.x-last.x) < minStep && abs32(p.y-last.y) < minStep {
+		if i < len(line)-1 && abs32(p.x-last.x) < minStep && abs32(p.y-last.y) < minStep || p == last {
 			continue
 		}
 		kept = append(kept, p)
 	}
 	r.kept = kept
-	// A join closes the wedge between two quads, about (w/2)·sin θ wide at a
-	// turn of θ: below a fifth of a pixel it cannot be seen.
-	minSin := float32(0.2 / (w / 2))
-	round := pen.Cap == CapRound || closed
+	if len(kept) < 2 {
+		if pen.Cap == CapRound {
+			c.addJoin(kept[0], w)
+		}
+		return
+	}
+	start := 0
 	for i := 1; i < len(kept); i++ {
 		a, b := kept[i-1], kept[i]
 		if (a.x < x0 && b.x < x0) || (a.x > x1 && b.x > x1) || (a.y < y0 && b.y < y0) || (a.y > y1 && b.y > y1) {
-			continue
-		}
-		c.addSegmentQuad(a, b, w)
-		switch {
-		case i == len(kept)-1:
-			if round {
-				c.addJoin(b, w)
+			// Segment i−1→i cannot reach the clip: the run before it ends at
+			// i−1, the next one starts at i; their ends there lie outside.
+			if i-1 > start {
+				r.outline(kept[start:i], w, pen.Cap == CapRound && start == 0, false, false)
 			}
-		case turns(a, b, kept[i+1], minSin):
-			c.addJoin(b, w)
+			start = i
 		}
-		if i == 1 && pen.Cap == CapRound {
-			c.addJoin(a, w)
-		}
+	}
+	if len(kept)-1 > start {
+		whole := start == 0
+		r.outline(kept[start:], w, pen.Cap == CapRound && whole, pen.Cap == CapRound, closed && whole)
 	}
 }
 
-// turns reports whether the line a→b→c bends at b by more than the angle
-// whose sine is minSin, or doubles back.
-func turns(a, b, c pt, minSin float32) bool {
-	ux, uy := b.x-a.x, b.y-a.y
-	vx, vy := c.x-b.x, c.y-b.y
-	lu := ux*ux + uy*uy
-	lv := vx*vx + vy*vy
-	if lu == 0 || lv == 0 {
-		return true
+// outline adds to the canvas's path the outline of the stroke of width w
+// along pts (at least two distinct points in a row): round caps at the start
+// and end as asked, or, for a closed line, a join at its first point.
+func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, closed bool) {
+	hw := w / 2
+	poly := r.poly[:0]
+	normal := func(a, b pt) (float32, float32) {
+		dx, dy := b.x-a.x, b.y-a.y
+		l := float32(math.Sqrt(float64(dx*dx + dy*dy)))
+		return -dy / l * hw, dx / l * hw
 	}
-	if ux*vx+uy*vy < 0 {
-		return true
+	n := len(pts)
+	// One side, then the other: side +1 walks pts forwards along the left
+	// offset, side −1 walks them backwards (its left is the right of the line).
+	for _, side := range [2]int{1, -1} {
+		at := func(i int) pt {
+			if side > 0 {
+				return pts[i]
+			}
+			return pts[n-1-i]
+		}
+		// The cap before this side's first point (none on a closed line).
+		nx, ny := normal(at(0), at(1))
+		fx, fy := nx, ny
+		if !closed {
+			round := roundStart
+			if side < 0 {
+				round = roundEnd
+			}
+			if round {
+				// A half disc from the other side's end round to this side.
+				poly = arcPoints(poly, at(0), -nx, -ny, nx, ny, hw, false)
+			}
+		}
+		poly = append(poly, pt{at(0).x + nx, at(0).y + ny})
+		for i := 1; i < n-1; i++ {
+			mx, my := normal(at(i), at(i+1))
+			poly = append(poly, pt{at(i).x + nx, at(i).y + ny})
+			poly = joinPoints(poly, at(i), nx, ny, mx, my, hw)
+			nx, ny = mx, my
+		}
+		poly = append(poly, pt{at(n-1).x + nx, at(n-1).y + ny})
+		if closed {
+			// The last point is the first: turn into the first segment.
+			poly = joinPoints(poly, at(n-1), nx, ny, fx, fy, hw)
+		}
 	}
-	cross := ux*vy - uy*vx
-	return cross*cross > minSin*minSin*lu*lv
+	r.poly = poly
+	r.c.addRing(poly)
+}
+
+// joinPoints adds the join at p between an offset (ax, ay) and the next one
+// (bx, by) on the left of the line: a round arc on the outer side of the
+// turn; on the inner side, the path goes through p itself, which keeps the
+// stroke's coverage whole under the non-zero rule.
+func joinPoints(poly []pt, p pt, ax, ay, bx, by, hw float32) []pt {
+	if ax*bx+ay*by > 0.9999*hw*hw {
+		return poly // straight on: the offsets meet
+	}
+	if ax*by-ay*bx > 0 { // this side is on the inside of the turn
+		return append(poly, pt{p.x + ax, p.y + ay}, p, pt{p.x + bx, p.y + by})
+	}
+	return arcPoints(poly, p, ax, ay, bx, by, hw, true)
+}
+
+// arcPoints adds the points of the arc round c from offset (ax, ay) to offset
+// (bx, by), of radius hw, turning the short way (or, for a cap, through the
+// half turn away from the line), a chord every π/8 at most and at least
+// every 0.2 px of deviation.
+func arcPoints(poly []pt, c pt, ax, ay, bx, by, hw float32, short bool) []pt {
+	a0 := math.Atan2(float64(ay), float64(ax))
+	a1 := math.Atan2(float64(by), float64(bx))
+	d := a1 - a0
+	if short {
+		for d > math.Pi {
+			d -= 2 * math.Pi
+		}
+		for d < -math.Pi {
+			d += 2 * math.Pi
+		}
+	} else {
+		// A cap: the half turn from one side to the other round the back of
+		// the line's end, which on screen (y down) is the negative way.
+		d = -math.Pi
+	}
+	step := math.Min(math.Pi/8, 2*math.Acos(math.Max(0, 1-0.2/float64(hw))))
+	k := max(1, int(math.Ceil(math.Abs(d)/step)))
+	for i := 0; i <= k; i++ {
+		s, co := math.Sincos(a0 + d*float64(i)/float64(k))
+		poly = append(poly, pt{c.x + hw*float32(co), c.y + hw*float32(s)})
+	}
+	return poly
 }
 
 // strokeDashed walks line laying down the pen's dash pattern, and strokes
