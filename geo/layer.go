@@ -21,8 +21,8 @@ type Poly struct {
 	// can be drawn as its chord, which fills and strokes the same there.
 	Chunks [][]orb.Bound
 	Bound  orb.Bound // projected bound of Rings
-	Area  float64   // projected area of the exterior minus holes (plane units²)
-	bands edgeBands
+	Area   float64   // projected area of the exterior minus holes (plane units²)
+	bands  edgeBands
 }
 
 // Layer is a Countries set projected under one projection. It is built once per

@@ -27,6 +27,7 @@ type rasterPainter struct {
 	piece []pt // scratch: the dash being laid down
 	kept  []pt // scratch: a thick line's points after thinning
 	poly  []pt // scratch: a stroke's outline
+	ring  []pt // scratch: a ring turned to start at a cut
 }
 
 // setTarget points the painter at dst, drawing only inside clip.
@@ -124,10 +125,26 @@ func (r *rasterPainter) strokeSolid(line []pt, pen Pen, closed bool) {
 		}
 		return
 	}
+	culled := func(i int) bool { // segment i−1 → i cannot reach the clip
+		a, b := kept[i-1], kept[i]
+		return (a.x < x0 && b.x < x0) || (a.x > x1 && b.x > x1) || (a.y < y0 && b.y < y0) || (a.y > y1 && b.y > y1)
+	}
+	if closed && kept[0] == kept[len(kept)-1] {
+		// A ring cut by the clip is drawn from just after a cut, round to
+		// it, so that no visible run wraps round its first point and every
+		// vertex in sight gets its join whichever part of the image is drawn.
+		for j := 1; j < len(kept); j++ {
+			if culled(j) {
+				m := len(kept) - 1
+				r.ring = append(append(r.ring[:0], kept[j:m]...), kept[:j+1]...)
+				kept, closed = r.ring, false
+				break
+			}
+		}
+	}
 	start := 0
 	for i := 1; i < len(kept); i++ {
-		a, b := kept[i-1], kept[i]
-		if (a.x < x0 && b.x < x0) || (a.x > x1 && b.x > x1) || (a.y < y0 && b.y < y0) || (a.y > y1 && b.y > y1) {
+		if culled(i) {
 			// Segment i−1→i cannot reach the clip: the run before it ends at
 			// i−1, the next one starts at i; their ends there lie outside.
 			if i-1 > start {

@@ -68,3 +68,33 @@ func TestThickStrokeCoverage(t *testing.T) {
 		})
 	}
 }
+
+// TestThickStrokeBandsMatchWhole: a thick ring and polyline drawn in
+// horizontal bands (as on several cores) give the pixels of one whole draw,
+// wherever the bands cut them — joins included.
+func TestThickStrokeBandsMatchWhole(t *testing.T) {
+	draw := func(bands int) *image.RGBA {
+		img := image.NewRGBA(image.Rect(0, 0, 400, 240))
+		fillRect(img, img.Rect, color.NRGBA{0, 0, 0, 255})
+		var r rasterPainter
+		for k := 0; k < bands; k++ {
+			band := image.Rect(0, 240*k/bands, 400, 240*(k+1)/bands)
+			r.setTarget(img, band, nil)
+			r.Ring([]pt{{100, 30}, {300, 45}, {330, 200}, {90, 210}})
+			r.Stroke(Pen{Width: 14, Color: color.NRGBA{255, 255, 255, 160}}, nil)
+			r.Line([]pt{{20, 20}, {380, 120}, {20, 220}})
+			r.Stroke(Pen{Width: 9, Color: color.NRGBA{0, 255, 0, 200}, Cap: CapRound}, nil)
+		}
+		return img
+	}
+	whole := draw(1)
+	for _, bands := range []int{2, 7, 13} {
+		got := draw(bands)
+		for i := range whole.Pix {
+			if d := int(whole.Pix[i]) - int(got.Pix[i]); d > 1 || d < -1 {
+				p := i / 4
+				t.Fatalf("%d bands: pixel (%d, %d) differs by %d from the whole draw", bands, p%400, p/400, d)
+			}
+		}
+	}
+}
