@@ -501,13 +501,21 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 	ca := float64(col.A) / 255
 	x0 := max(floor(ax), float64(lo))
 	x1 := min(floor(bx), float64(hi-1))
+	// Steps through dst.Pix along the walk axis and across it.
+	dst := c.dst
+	stepAlong, stepAcross := 4, dst.Stride
+	if steep {
+		stepAlong, stepAcross = dst.Stride, 4
+	}
+	base := -dst.Rect.Min.Y*dst.Stride - dst.Rect.Min.X*4 // PixOffset(0, 0)
+	pix := dst.Pix
 	for x := x0; x <= x1; x++ {
 		// The part of column [x, x+1) the segment spans, and the band's centre there.
 		s0, s1 := max(x, ax), min(x+1, bx)
 		if s1 <= s0 {
 			continue
 		}
-		span := s1 - s0
+		span := (s1 - s0) * ca
 		// The centre, from the nearer end (a far-off end costs no precision here).
 		xm := (s0 + s1) / 2
 		yc := ay + (xm-ax)*slope
@@ -518,21 +526,15 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 		if bot <= across0 || top >= across1 {
 			continue // the band misses the clip in this column
 		}
-		r := floor(max(top, across0-1))
-		for ; r < bot && r < across1; r++ {
-			cov := (min(bot, r+1) - max(top, r)) * span * ca
+		r := max(floor(top), across0)
+		end := min(bot, across1)
+		off := base + int(x)*stepAlong + int(r)*stepAcross
+		for ; r < end; r, off = r+1, off+stepAcross {
+			cov := (min(bot, r+1) - max(top, r)) * span
 			if cov <= 0 {
 				continue
 			}
-			px, py := int(x), int(r)
-			if steep {
-				px, py = py, px
-			}
-			if !(image.Point{px, py}.In(c.clip)) {
-				continue
-			}
-			off := c.dst.PixOffset(px, py)
-			blendPixel(c.dst.Pix[off:off+4:off+4], col, float32(min(cov, 1)))
+			blendPixel(pix[off:off+4:off+4], col, float32(min(cov, 1)))
 		}
 	}
 }

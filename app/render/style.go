@@ -104,3 +104,11 @@ func DarkStyle() Style {
 	s.Halo = color.NRGBA{0x10, 0x12, 0x14, 0xe6}
 	return s
 }
+
+// Over is the opaque colour of src composited over the opaque colour dst, as
+// blending src's alpha over dst's pixels would paint it.
+func Over(src, dst color.NRGBA) color.NRGBA {
+	a := uint32(src.A)
+	mix := func(s, d uint8) uint8 { return uint8((uint32(s)*a + uint32(d)*(255-a) + 127) / 255) }
+	return color.NRGBA{mix(src.R, dst.R), mix(src.G, dst.G), mix(src.B, dst.B), 255}
+}

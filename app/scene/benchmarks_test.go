@@ -2,6 +2,7 @@ package scene
 
 import (
 	"image"
+	"math/rand/v2"
 	"testing"
 
 	"articleatlas/app/render"
@@ -141,4 +142,28 @@ func TestBenchScenesHaveEveryLayer(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkHitTest is one pointer hit-test over the story region at
+// 1920×1080 with every layer shown — places, trips, corridors, links, then
+// countries at 1:50m — at seeded random points.
+func BenchmarkHitTest(b *testing.B) {
+	a := loadAtlas(b)
+	o := articleOptions()
+	v := eastAsia()
+	rng := rand.New(rand.NewPCG(1, 2))
+	pts := make([]orb.Point, 1024)
+	for i := range pts {
+		pts[i] = orb.Point{rng.Float64() * v.Width, rng.Float64() * v.Height}
+	}
+	a.HitTest(v, 1, o, pts[0]) // project the layers once
+	b.ReportAllocs()
+	b.ResetTimer()
+	hits := 0
+	for i := 0; i < b.N; i++ {
+		if _, ok := a.HitTest(v, 1, o, pts[i%len(pts)]); ok {
+			hits++
+		}
+	}
+	sinkByte += byte(hits)
 }

@@ -205,7 +205,7 @@ func (a *Atlas) base(key baseKey, ly *geo.Layer, o Options) []render.Layer {
 	// The selection goes under the story's marks and labels, so its tint
 	// never covers them; it changes on a click, not on every pointer move.
 	if ci, ok := ly.Countries.Index(o.Selected); ok && o.Selected != "" {
-		layers = append(layers, &render.CountryOutline{Name: "selection", Layer: ly, Country: ci, Tint: st.SelectTint, Color: st.Selected, WidthDp: st.SelectedWidth})
+		layers = append(layers, &render.CountryOutline{Name: "selection", Layer: ly, Country: ci, Color: st.Selected, WidthDp: st.SelectedWidth})
 	}
 	g := a.storyGeom(ly.Proj)
 	story := a.storyLayers(g, o)
@@ -276,7 +276,8 @@ func (a *Atlas) overlay(ly *geo.Layer, o Options) []render.Layer {
 }
 
 // fills is each country's colour: its ICC status on the date, or the
-// non-party colour for all when the ICC layer is off.
+// non-party colour for all when the ICC layer is off; the selected country
+// tinted.
 func (a *Atlas) fills(ly *geo.Layer, o Options) []color.NRGBA {
 	out := make([]color.NRGBA, len(ly.Countries.List))
 	for i, c := range ly.Countries.List {
@@ -285,6 +286,10 @@ func (a *Atlas) fills(ly *geo.Layer, o Options) []color.NRGBA {
 			s = a.ICC.StatusOn(c.ISO3, o.Date).Status
 		}
 		out[i] = o.Style.Fill[s]
+		if c.ISO3 == o.Selected {
+			// The selection's tint, blended in here rather than painted over.
+			out[i] = render.Over(o.Style.SelectTint, out[i])
+		}
 	}
 	return out
 }
