@@ -178,13 +178,11 @@ func outside(b, vis orb.Bound) bool {
 	return b.Max[0] < vis.Min[0] || b.Min[0] > vis.Max[0] || b.Max[1] < vis.Min[1] || b.Min[1] > vis.Max[1]
 }
 
-// CountryOutline outlines one country (the hovered or the selected one),
-// optionally tinting its fill first.
+// CountryOutline outlines one country (the hovered or the selected one).
 type CountryOutline struct {
 	Name    string // layer id: "selection", "hover"
 	Layer   *geo.Layer
-	Country int         // index into Layer.Countries.List
-	Tint    color.NRGBA // drawn over the country's fill; zero for none
+	Country int // index into Layer.Countries.List
 	Color   color.NRGBA
 	WidthDp float64
 }
@@ -199,20 +197,7 @@ func (l *CountryOutline) Bound() orb.Bound {
 	return b
 }
 func (l *CountryOutline) Draw(p Painter, dc *DrawContext) {
-	polys := l.Layer.ByCountry[l.Country]
-	if l.Tint.A > 0 {
-		for _, pi := range polys {
-			poly := &l.Layer.Polys[pi]
-			if !dc.Visible.Intersects(poly.Bound) {
-				continue
-			}
-			for ri, ring := range poly.Rings {
-				p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], 0.35))
-			}
-		}
-		p.Fill(l.Tint, nil)
-	}
-	for _, pi := range polys {
+	for _, pi := range l.Layer.ByCountry[l.Country] {
 		poly := &l.Layer.Polys[pi]
 		if !dc.Visible.Intersects(poly.Bound) {
 			continue

@@ -8,6 +8,7 @@ package scene
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"sync"
 
 	"articleatlas/app/icc"
@@ -57,10 +58,15 @@ var layerNames = []struct {
 	{"all", AllLayers},
 }
 
-// ParseLayers reads a comma-separated list of layer names ("icc,graticule").
+// ParseLayers reads a comma-separated list of layer names ("icc,graticule"),
+// in any case.
 func ParseLayers(s string) (Layers, error) {
 	var out Layers
-	for _, part := range splitList(s) {
+	for _, part := range strings.Split(strings.ToLower(s), ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
 		found := false
 		for _, n := range layerNames {
 			if n.name == part {
@@ -316,30 +322,6 @@ func (a *Atlas) graticule(p geo.Projection) []orb.LineString {
 	g := geo.Graticule(p, 30)
 	a.grat[p.Name()] = g
 	return g
-}
-
-func splitList(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == ',' {
-			if part := trimSpace(s[start:i]); part != "" {
-				out = append(out, part)
-			}
-			start = i + 1
-		}
-	}
-	return out
-}
-
-func trimSpace(s string) string {
-	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
-		s = s[1:]
-	}
-	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
-		s = s[:len(s)-1]
-	}
-	return s
 }
 
 // Name is the display name of a country: the full name from the ICC table when
