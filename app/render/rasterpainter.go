@@ -120,9 +120,9 @@ func (r *rasterPainter) strokeSolid(line []pt, pen Pen, closed bool) {
 	}
 	r.kept = kept
 	if len(kept) < 2 {
-		if pen.Cap == CapRound {
-			c.addJoin(kept[0], w)
-		}
+		// The whole line is smaller than the pen: a dot, so that a tiny
+		// country's outline (Andorra at the world view) still shows.
+		c.addJoin(kept[0], w)
 		return
 	}
 	culled := func(i int) bool { // segment i−1 → i cannot reach the clip

@@ -98,3 +98,16 @@ func TestThickStrokeBandsMatchWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestTinyRingStrokesADot: a ring smaller than the pen (a microstate's
+// outline at the world view) draws a dot of the pen's width, not nothing.
+func TestTinyRingStrokesADot(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 20, 20))
+	var r rasterPainter
+	r.setTarget(img, img.Rect, nil)
+	r.Ring([]pt{{10, 10}, {10.2, 10}, {10.2, 10.2}, {10, 10.2}})
+	r.Stroke(Pen{Width: 3, Color: color.NRGBA{255, 0, 0, 255}}, nil)
+	if got := img.RGBAAt(10, 10); got.R != 255 {
+		t.Errorf("pixel under the tiny ring is %v, want the pen's colour", got)
+	}
+}
