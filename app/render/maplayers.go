@@ -89,7 +89,7 @@ func (l *Countries) Draw(p Painter, dc *DrawContext) {
 				continue
 			}
 			for ri, ring := range poly.Rings {
-				p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], 0.35))
+				p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], dc.outlineStep()))
 			}
 			drawn = true
 		}
@@ -138,7 +138,7 @@ func (l *Borders) Draw(p Painter, dc *DrawContext) {
 // where a run ends; and it skips the chunks that lie wholly outside
 // dc.Visible, where nothing of a border shows.
 func borderRuns(p Painter, dc *DrawContext, ring orb.Ring, dup []bool, chunks []orb.Bound) {
-	const minStep = 0.35
+	minStep := dc.outlineStep()
 	out := dc.buf[:0]
 	var last, prev pt
 	fresh := true // the next point starts a run
@@ -203,7 +203,7 @@ func (l *CountryOutline) Draw(p Painter, dc *DrawContext) {
 			continue
 		}
 		for ri, ring := range poly.Rings {
-			p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], 0.35))
+			p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], dc.outlineStep()))
 		}
 	}
 	p.Stroke(Pen{Width: dc.Px(l.WidthDp), Color: l.Color}, nil)

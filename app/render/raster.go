@@ -398,11 +398,26 @@ func blendPixel(p []uint8, col color.NRGBA, a float32) {
 		p[0], p[1], p[2], p[3] = col.R, col.G, col.B, 255
 		return
 	}
-	inv := 255 - al
-	p[0] = uint8((uint32(col.R)*al + uint32(p[0])*inv + 127) / 255)
-	p[1] = uint8((uint32(col.G)*al + uint32(p[1])*inv + 127) / 255)
-	p[2] = uint8((uint32(col.B)*al + uint32(p[2])*inv + 127) / 255)
-	p[3] = uint8((255*al + uint32(p[3])*inv + 127) / 255)
+	srb, sga := premul(col, al)
+	putBlended(p, srb, sga, 255-al)
+}
+
+// premul is col's channels times al, plus the rounding term, two to a word:
+// red and blue, then green and alpha (opaque), in 16-bit lanes.
+func premul(col color.NRGBA, al uint32) (rb, ga uint32) {
+	return (uint32(col.R)|uint32(col.B)<<16)*al + 0x007f007f, (uint32(col.G)|255<<16)*al + 0x007f007f
+}
+
+// putBlended sets the pixel p to (src·al + p·inv + 127) / 255 per channel,
+// given src's premultiplied lanes from premul: two channels per operation.
+// (y + 1 + y>>8) >> 8 is y/255 exactly for every y the lanes hold (< 65535).
+func putBlended(p []uint8, srb, sga, inv uint32) {
+	v := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24
+	rb := (v&0x00ff00ff)*inv + srb
+	ga := ((v>>8)&0x00ff00ff)*inv + sga
+	rb = (rb + 0x00010001 + (rb>>8)&0x00ff00ff) >> 8 & 0x00ff00ff
+	ga = (ga + 0x00010001 + (ga>>8)&0x00ff00ff) >> 8 & 0x00ff00ff
+	p[0], p[1], p[2], p[3] = uint8(rb), uint8(ga), uint8(rb>>16), uint8(ga>>16)
 }
 
 // blendSpan composites col over a run of RGBA pixels with one alpha.
@@ -415,14 +430,10 @@ func blendSpan(pix []uint8, col color.NRGBA, a float32) {
 		fillPixels(pix, col)
 		return
 	}
+	srb, sga := premul(col, al)
 	inv := 255 - al
-	r, g, b := uint32(col.R)*al+127, uint32(col.G)*al+127, uint32(col.B)*al+127
-	aa := 255*al + 127
 	for i := 0; i+3 < len(pix); i += 4 {
-		pix[i] = uint8((r + uint32(pix[i])*inv) / 255)
-		pix[i+1] = uint8((g + uint32(pix[i+1])*inv) / 255)
-		pix[i+2] = uint8((b + uint32(pix[i+2])*inv) / 255)
-		pix[i+3] = uint8((aa + uint32(pix[i+3])*inv) / 255)
+		putBlended(pix[i:i+4:i+4], srb, sga, inv)
 	}
 }
 

@@ -1,0 +1,27 @@
+package render
+
+import (
+	"image/color"
+	"testing"
+)
+
+// TestBlendExact: the packed blend gives, for every colour channel, alpha
+// and destination value, exactly (c·a + d·(255−a) + 127) / 255.
+func TestBlendExact(t *testing.T) {
+	for a := uint32(1); a < 255; a++ {
+		for c := 0; c < 256; c += 3 {
+			for d := 0; d < 256; d++ {
+				col := color.NRGBA{uint8(c), uint8(255 - c), uint8(c / 2), 255}
+				p := []uint8{uint8(d), uint8(255 - d), uint8(d / 3), uint8(d)}
+				want := [4]uint8{}
+				for k, ch := range []uint8{col.R, col.G, col.B, 255} {
+					want[k] = uint8((uint32(ch)*a + uint32(p[k])*(255-a) + 127) / 255)
+				}
+				blendPixel(p, col, (float32(a)-0.25)/255)
+				if [4]uint8{p[0], p[1], p[2], p[3]} != want {
+					t.Fatalf("alpha %d, colour %v over %d: got %v, want %v", a, col, d, p, want)
+				}
+			}
+		}
+	}
+}
