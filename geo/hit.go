@@ -30,11 +30,27 @@ type Hit struct {
 }
 
 // Marks is a set of projected point and line marks to hit-test, each with a
-// kind and an id. Build it once per projection with AddPoint and AddLine; it
-// is then read-only and safe for concurrent use.
+// kind and an id. Build it once per projection with AddPoint and AddLine,
+// then Index it; it is then read-only and safe for concurrent use.
 type Marks struct {
 	points []markPoint
 	lines  []markLine
+	grid   markGrid
+}
+
+// markGrid buckets the marks' points and segments by cell of a uniform grid
+// over the world, so a hit-test looks only at what is near the pointer.
+type markGrid struct {
+	bound  orb.Bound
+	nx, ny int
+	sx, sy float64
+	cells  [][]markRef
+}
+
+// markRef is a point (seg < 0) or one segment (seg → seg+1) of a line.
+type markRef struct {
+	item int32 // index into points or lines
+	seg  int32
 }
 
 type markPoint struct {
@@ -64,6 +80,38 @@ func (m *Marks) AddLine(kind HitKind, id string, pieces []orb.LineString) {
 	}
 }
 
+// Index builds the spatial index over world (the projected bound of the
+// sphere); call it after the last AddPoint or AddLine.
+func (m *Marks) Index(world orb.Bound) {
+	g := markGrid{bound: world, nx: gridNX, ny: gridNY}
+	g.sx = float64(g.nx) / (world.Max[0] - world.Min[0])
+	g.sy = float64(g.ny) / (world.Max[1] - world.Min[1])
+	g.cells = make([][]markRef, g.nx*g.ny)
+	for i, p := range m.points {
+		x, y := g.index(p.at)
+		g.cells[y*g.nx+x] = append(g.cells[y*g.nx+x], markRef{int32(i), -1})
+	}
+	for i, l := range m.lines {
+		for j := 1; j < len(l.piece); j++ {
+			b := orb.Bound{Min: l.piece[j-1], Max: l.piece[j-1]}.Extend(l.piece[j])
+			x0, y0 := g.index(b.Min)
+			x1, y1 := g.index(b.Max)
+			for y := y0; y <= y1; y++ {
+				for x := x0; x <= x1; x++ {
+					g.cells[y*g.nx+x] = append(g.cells[y*g.nx+x], markRef{int32(i), int32(j - 1)})
+				}
+			}
+		}
+	}
+	m.grid = g
+}
+
+func (g *markGrid) index(p orb.Point) (int, int) {
+	x := int((p[0] - g.bound.Min[0]) * g.sx)
+	y := int((p[1] - g.bound.Min[1]) * g.sy)
+	return max(0, min(x, g.nx-1)), max(0, min(y, g.ny-1))
+}
+
 // Nearest returns the mark within tol (projected units) of the projected
 // point p whose kind has the highest priority, the nearest one among those;
 // accept says which marks count (nil: all), e.g. those of the layers shown.
@@ -81,22 +129,29 @@ func (m *Marks) Nearest(p orb.Point, tol float64, accept func(Hit) bool) (hit Hi
 			hit, best, ok = Hit{kind, id}, d2, true
 		}
 	}
-	for i := range m.points {
-		mp := &m.points[i]
-		dx, dy := mp.at[0]-p[0], mp.at[1]-p[1]
-		consider(mp.kind, mp.id, dx*dx+dy*dy)
+	if m.grid.cells == nil {
+		return Hit{}, false // not indexed
 	}
-	for i := range m.lines {
-		ml := &m.lines[i]
-		if ok && ml.kind > hit.Kind || !ml.bound.Pad(tol).Contains(p) {
-			continue
+	g := &m.grid
+	x0, y0 := g.index(orb.Point{p[0] - tol, p[1] - tol})
+	x1, y1 := g.index(orb.Point{p[0] + tol, p[1] + tol})
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			for _, ref := range g.cells[y*g.nx+x] {
+				if ref.seg < 0 {
+					mp := &m.points[ref.item]
+					dx, dy := mp.at[0]-p[0], mp.at[1]-p[1]
+					consider(mp.kind, mp.id, dx*dx+dy*dy)
+					continue
+				}
+				ml := &m.lines[ref.item]
+				if ok && ml.kind > hit.Kind {
+					continue
+				}
+				a, b := ml.piece[ref.seg], ml.piece[ref.seg+1]
+				consider(ml.kind, ml.id, segmentDistance2(p, segment{a[0], a[1], b[0], b[1]}))
+			}
 		}
-		d2 := math.Inf(1)
-		for j := 1; j < len(ml.piece); j++ {
-			a, b := ml.piece[j-1], ml.piece[j]
-			d2 = math.Min(d2, segmentDistance2(p, segment{a[0], a[1], b[0], b[1]}))
-		}
-		consider(ml.kind, ml.id, d2)
 	}
 	return hit, ok
 }

@@ -87,6 +87,7 @@ func projectStory(s *story.Story, ll *Lines, p geo.Projection) *storyGeom {
 		}
 		g.marks.AddLine(kind, s.Corridors[i].ID, g.corridors[i])
 	}
+	g.marks.Index(g.world)
 	return g
 }
 
