@@ -226,8 +226,8 @@ func joinPoints(poly []pt, p pt, ax, ay, bx, by, hw float32) []pt {
 
 // arcPoints adds the points of the arc round c from offset (ax, ay) to offset
 // (bx, by), of radius hw, turning the short way (or, for a cap, through the
-// half turn away from the line), a chord every π/8 at most and at least
-// every 0.2 px of deviation.
+// half turn away from the line), with chords that stray at most 0.2 px from
+// the arc (and turn at most a quarter turn each).
 func arcPoints(poly []pt, c pt, ax, ay, bx, by, hw float32, short bool) []pt {
 	a0 := math.Atan2(float64(ay), float64(ax))
 	a1 := math.Atan2(float64(by), float64(bx))
@@ -244,7 +244,7 @@ func arcPoints(poly []pt, c pt, ax, ay, bx, by, hw float32, short bool) []pt {
 		// the line's end, which on screen (y down) is the negative way.
 		d = -math.Pi
 	}
-	step := math.Min(math.Pi/8, 2*math.Acos(math.Max(0, 1-0.2/float64(hw))))
+	step := math.Min(math.Pi/2, 2*math.Acos(math.Max(0, 1-0.2/float64(hw))))
 	k := max(1, int(math.Ceil(math.Abs(d)/step)))
 	for i := 0; i <= k; i++ {
 		s, co := math.Sincos(a0 + d*float64(i)/float64(k))
