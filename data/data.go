@@ -26,3 +26,9 @@ var ICC []byte
 //
 //go:embed story.json
 var Story []byte
+
+// Gazetteer maps the names the article uses for places, countries, people,
+// institutions and events to what the map shows for them (gazetteer.json).
+//
+//go:embed gazetteer.json
+var Gazetteer []byte

@@ -12,8 +12,10 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
+	"articleatlas/app/article"
 	"articleatlas/app/export"
 	"articleatlas/app/icc"
 	"articleatlas/app/scene"
@@ -37,9 +39,10 @@ func IsCommand(arg string) bool {
 
 const usage = `usage:
   atlas                      open the map window
-  atlas list   [--layer countries|trips|places|corridors|events] [--date YYYY-MM-DD]
+  atlas list   [--layer countries|trips|places|corridors|events|mentions] [--date YYYY-MM-DD]
                print a layer as CSV: every country's ICC status (the default),
-               or the story's trips, places, corridors and links, or events
+               or the story's trips, places, corridors and links, or events,
+               or the article's mentions of them
   atlas export --out map.png [--width 1920] [--height 1080] [--date YYYY-MM-DD]
                [--select ISO3] [--projection equal-earth|equirectangular] [--scale 1]
                [--detail auto|coarse|fine] [--layers icc,trips,corridors,energy,places,labels]
@@ -144,10 +147,13 @@ func ListRows(a *scene.Atlas, d icc.Date) []Row {
 const dateUsage = "show the ICC status on `YYYY-MM-DD`"
 
 // listLayers are the layers `list` prints, the default first.
-var listLayers = []string{"countries", "trips", "places", "corridors", "events"}
+var listLayers = []string{"countries", "trips", "places", "corridors", "events", "mentions"}
 
 // countryColumns is the header of `list --layer countries`.
 var countryColumns = []string{"iso_a3", "name", "icc_status", "since", "until", "territory_of"}
+
+// mentionColumns is the header of `list --layer mentions`.
+var mentionColumns = []string{"paragraph", "start", "end", "text", "kind", "target", "iso_a3"}
 
 // listSummary describes `list` and the columns of each layer.
 func listSummary() string {
@@ -163,6 +169,7 @@ func listSummary() string {
 		{"places", export.PlaceColumns, ""},
 		{"corridors", export.CorridorColumns, " (corridors, sea lanes and energy links; countries in route order)"},
 		{"events", export.EventColumns, ""},
+		{"mentions", mentionColumns, " (the article's names the map shows; start and end count runes in the paragraph, end exclusive)"},
 	} {
 		fmt.Fprintf(&b, "  %-10s %s%s\n", l.name, strings.Join(l.cols, ","), l.note)
 	}
@@ -170,7 +177,7 @@ func listSummary() string {
 }
 
 func runList(args []string, stdout io.Writer) error {
-	f := newFlagSet("list", "[--layer countries|trips|places|corridors|events] [--date YYYY-MM-DD]", listSummary())
+	f := newFlagSet("list", "[--layer countries|trips|places|corridors|events|mentions] [--date YYYY-MM-DD]", listSummary())
 	layer := f.choiceFlag("layer", listLayers[0], listLayers, "`LAYER` to print: "+orList(listLayers))
 	date := f.dateFlag("date", icc.ArticleDate, dateUsage+"; --layer countries only")
 	if err := f.parse(args, stdout); err != nil {
@@ -193,6 +200,15 @@ func runList(args []string, stdout io.Writer) error {
 		header = countryColumns
 		for _, r := range ListRows(a, *date) {
 			rows = append(rows, []string{r.ISO3, r.Name, r.Status.Status.String(), csvDate(r.Status.Since), csvDate(r.Status.Until), r.TerritoryOf})
+		}
+	} else if *layer == "mentions" {
+		a, err := article.Default()
+		if err != nil {
+			return unprefixed(err, "article")
+		}
+		header = mentionColumns
+		for _, o := range a.Mentions() {
+			rows = append(rows, []string{strconv.Itoa(o.Paragraph), strconv.Itoa(o.Start), strconv.Itoa(o.End), o.Text, o.Kind, o.Target, o.ISO3})
 		}
 	} else {
 		var err error

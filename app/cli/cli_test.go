@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"articleatlas/app/article"
 	"articleatlas/app/export"
 	"articleatlas/app/icc"
 	"articleatlas/app/render"
@@ -138,11 +139,12 @@ func TestBadInput(t *testing.T) {
 		{"select needs 1:50m", []string{"export", "--out", "m.png", "--select", "AND", "--detail", "coarse"}, 2, "AND (Andorra) is drawn only at 1:50m; drop --detail coarse"},
 		{"unwritable", []string{"export", "--out", "/nonexistent-dir/m.png", "--width", "64", "--height", "32"}, 1, "/nonexistent-dir"},
 		{"unwritable geojson", []string{"export", "--out", "/nonexistent-dir/s.geojson"}, 1, "folder /nonexistent-dir does not exist"},
-		{"unknown list layer", []string{"list", "--layer", "roads"}, 2, `--layer "roads" is not countries, trips, places, corridors or events`},
+		{"unknown list layer", []string{"list", "--layer", "roads"}, 2, `--layer "roads" is not countries, trips, places, corridors, events or mentions`},
 		{"list layer without value", []string{"list", "--layer"}, 2, "--layer needs a value"},
 		{"list --layers", []string{"list", "--layers", "trips"}, 2, "unknown flag --layers; did you mean --layer?"},
 		{"export --layer", []string{"export", "--out", "m.png", "--layer", "trips"}, 2, "unknown flag --layer; did you mean --layers?"},
 		{"date with trips", []string{"list", "--layer", "trips", "--date", "2023-10-17"}, 2, "--date applies only to --layer countries"},
+		{"date with mentions", []string{"list", "--layer", "mentions", "--date", "2023-10-17"}, 2, "--date applies only to --layer countries"},
 		{"unknown export layer", []string{"export", "--out", "m.png", "--layers", "icc,roads"}, 2, `--layers: unknown layer "roads" (want icc,graticule,trips,`},
 		{"no export layer", []string{"export", "--out", "m.png", "--layers", " , "}, 2, `--layers " , " names no layer`},
 		{"geojson with width", []string{"export", "--out", "s.geojson", "--width", "100"}, 2, "--width applies only to a PNG export"},
@@ -176,7 +178,8 @@ func TestCommandHelp(t *testing.T) {
 		{[]string{"list", "-h"}, []string{"usage: atlas list", "--date YYYY-MM-DD", "(default 2023-10-17)"}},
 		{[]string{"list", "--help"}, []string{"usage: atlas list", "territory_of", "--layer LAYER", "(default countries)",
 			"trips      id,traveller,from_place,to_place,from_lon,from_lat,to_lon,to_lat,start,end,destination_iso_a3,destination_icc_status,purpose",
-			"places     id,name,iso_a3,lon,lat,kind,role,in_article", "corridors  id,name,kind,status,countries", "events     id,date,title,place,iso_a3,lon,lat"}},
+			"places     id,name,iso_a3,lon,lat,kind,role,in_article", "corridors  id,name,kind,status,countries", "events     id,date,title,place,iso_a3,lon,lat",
+			"mentions   paragraph,start,end,text,kind,target,iso_a3"}},
 		{[]string{"list", "-help"}, []string{"usage: atlas list"}},
 		{[]string{"help", "list"}, []string{"usage: atlas list"}},
 		{[]string{"export", "-h"}, []string{"usage: atlas export", "--out FILE", "--width PIXELS", "(default 1920)", "--height PIXELS", "(default 1080)",
@@ -185,7 +188,7 @@ func TestCommandHelp(t *testing.T) {
 		{[]string{"export", "--help"}, []string{"usage: atlas export", "--width PIXELS"}},
 		{[]string{"export", "--out", "m.png", "--help"}, []string{"usage: atlas export"}},
 		{[]string{"help", "export"}, []string{"usage: atlas export", "--width PIXELS"}},
-		{[]string{"help"}, []string{"atlas list", "--layer countries|trips|places|corridors|events", "atlas export", "--layers icc,trips",
+		{[]string{"help"}, []string{"atlas list", "--layer countries|trips|places|corridors|events|mentions", "atlas export", "--layers icc,trips",
 			"atlas export --out story.geojson", "atlas help [list|export]"}},
 		{[]string{"--help"}, []string{"atlas list", "atlas export"}},
 	}
@@ -382,6 +385,43 @@ func TestListStoryLayers(t *testing.T) {
 			t.Error("list and list --layer countries --date 2023-10-17 differ")
 		}
 	})
+}
+
+// TestListMentions prints the article's mentions: the header, one row per
+// mention of app/article, and known rows — "Vietnam" after the ’ of "forum’s"
+// starts at rune 108 (byte 110) of paragraph 8.
+func TestListMentions(t *testing.T) {
+	code, out, errOut := run("list", "--layer", "mentions")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"paragraph", "start", "end", "text", "kind", "target", "iso_a3"}; !slices.Equal(rows[0], want) {
+		t.Fatalf("header %q, want %q", rows[0], want)
+	}
+	a, err := article.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(a.Mentions()); len(rows)-1 != n || n == 0 {
+		t.Errorf("%d rows, want %d (one per mention)", len(rows)-1, n)
+	}
+	for _, want := range []string{
+		"1,0,14,Vladimir Putin,person,putin,RUS",
+		"8,108,115,Vietnam,country,VNM,VNM",
+		"17,15,21,Russia,country,RUS,RUS",
+		"18,0,11,The Kremlin,institution,moscow,RUS",
+	} {
+		if !slices.ContainsFunc(rows[1:], func(r []string) bool { return strings.Join(r, ",") == want }) {
+			t.Errorf("no row %s", want)
+		}
+	}
+	if _, upper, _ := run("list", "--layer", "MENTIONS"); upper != out {
+		t.Error("--layer MENTIONS prints other rows than --layer mentions")
+	}
 }
 
 // TestExportGeoJSON writes the story as GeoJSON from the command line: a
