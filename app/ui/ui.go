@@ -5,7 +5,6 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -52,6 +51,7 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	u := &UI{World: w, Atlas: a}
 	u.Map = mapview.New(a, d)
 	u.Details = newDetails(a)
+	u.Details.OnSelectMark = u.selectMark
 	u.Legend = newLegend(a)
 	u.Legend.Update(d)
 	u.Layers = newLayerControl(u.Map)
@@ -95,6 +95,22 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	return u
 }
 
+// selectMark selects h on the map and tells everyone who listens to map
+// selections — the details panel included — as a tap on the map would.
+func (u *UI) selectMark(h geo.Hit) {
+	u.Map.SelectMark(h)
+	if u.Map.OnSelect != nil {
+		iso := ""
+		if h.Kind == geo.HitCountry {
+			iso = h.ID
+		}
+		u.Map.OnSelect(iso)
+	}
+	if u.Map.OnSelectMark != nil {
+		u.Map.OnSelectMark(u.Map.SelectedMark())
+	}
+}
+
 func projectionLabel(p geo.Projection) string {
 	switch p.Name() {
 	case "equal-earth":
@@ -103,107 +119,6 @@ func projectionLabel(p geo.Projection) string {
 		return "Equirectangular"
 	}
 	return p.Name()
-}
-
-// Details is the side panel describing the selection: a country, or a
-// place, trip, corridor or energy link.
-type Details struct {
-	atlas  *scene.Atlas
-	world  *geo.World
-	Name   *widget.Label
-	Status *widget.Label
-	Code   *widget.Label
-	Note   *widget.Label
-	Hint   *widget.Label
-	swatch *canvas.Rectangle
-	box    *fyne.Container
-}
-
-func newDetails(a *scene.Atlas) *Details {
-	d := &Details{
-		atlas:  a,
-		world:  a.World,
-		Name:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		Status: widget.NewLabel(""),
-		Code:   widget.NewLabel(""),
-		Note:   widget.NewLabel(""),
-		Hint:   widget.NewLabel(""),
-		swatch: canvas.NewRectangle(color.Transparent),
-	}
-	d.Name.SizeName = theme.SizeNameSubHeadingText
-	// Every line wraps: a long name (a corridor's, a trip's) must not widen
-	// the panel, which would push the window wider and the map narrower.
-	for _, l := range []*widget.Label{d.Name, d.Status, d.Code, d.Note, d.Hint} {
-		l.Wrapping = fyne.TextWrapWord
-	}
-	d.Hint.Importance = widget.LowImportance
-	d.swatch.SetMinSize(fyne.NewSize(14, 14))
-	d.swatch.CornerRadius = 3
-	d.box = container.NewVBox(d.Name, container.NewBorder(nil, nil, container.NewCenter(d.swatch), nil, d.Status), d.Code, d.Note, d.Hint)
-	d.Show("", icc.ArticleDate)
-	return d
-}
-
-// ShowMark fills the panel for mark h on date day: a country's status, or a
-// place's, trip's, corridor's or link's details; a zero Hit shows the empty state.
-func (d *Details) ShowMark(h geo.Hit, day icc.Date) {
-	if h.Kind == geo.HitNone || h.Kind == geo.HitCountry {
-		d.Show(h.ID, day)
-		return
-	}
-	info, ok := d.atlas.Details(h, day)
-	if !ok {
-		d.Show("", day)
-		return
-	}
-	d.Name.SetText(info.Title)
-	d.Status.SetText(info.Subtitle)
-	d.Code.SetText("")
-	d.Note.SetText(strings.Join(info.Lines, "\n\n"))
-	d.Hint.SetText("")
-	d.swatch.Hide()
-	d.showFilled()
-}
-
-// Show fills the panel for country iso3 on date day; "" shows the empty state.
-func (d *Details) Show(iso3 string, day icc.Date) {
-	if iso3 == "" {
-		d.Name.SetText("No country selected")
-		d.Status.SetText("")
-		d.Code.SetText("")
-		d.Note.SetText("")
-		d.Hint.SetText("Click a country to see its status under the Rome Statute of the International Criminal Court, or a trip, corridor or place to read about it. Double-click to zoom to a country; drag to pan; scroll to zoom.")
-		d.swatch.Hide()
-		d.showFilled()
-		return
-	}
-	name := d.atlas.Name(iso3)
-	si := d.atlas.ICC.StatusOn(iso3, day)
-	st := mapview.ThemeStyle(fyne.CurrentApp().Settings().Theme())
-	d.Name.SetText(name)
-	d.Status.SetText(si.Describe())
-	d.Code.SetText("ISO code " + iso3)
-	note := ""
-	if si.M != nil {
-		note = si.M.Note
-	}
-	d.Note.SetText(note)
-	d.Hint.SetText(fmt.Sprintf("Status on %s.", icc.FormatDate(day)))
-	d.swatch.FillColor = st.Fill[si.Status]
-	d.swatch.Show()
-	d.swatch.Refresh()
-	d.showFilled()
-}
-
-// showFilled hides the labels that have no text, so the panel has no gaps.
-func (d *Details) showFilled() {
-	for _, l := range []*widget.Label{d.Status, d.Code, d.Note} {
-		if l.Text == "" {
-			l.Hide()
-		} else {
-			l.Show()
-		}
-	}
 }
 
 // Legend shows each status class with its colour and count.

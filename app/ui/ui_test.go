@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"articleatlas/app/icc"
@@ -142,10 +143,139 @@ func TestLongNamesDoNotWidenWindow(t *testing.T) {
 		{Kind: geo.HitTrip, ID: "putin-2019-beijing"},
 		{Kind: geo.HitPlace, ID: "the-hague"},
 		{Kind: geo.HitCountry, ID: "COD"},
+		{Kind: geo.HitCountry, ID: "CHN"},
+		{Kind: geo.HitCountry, ID: "RUS"},
+		{Kind: geo.HitCountry, ID: "KGZ"},
 	} {
 		u.Details.ShowMark(h, icc.ArticleDate)
 		if got := u.Content.MinSize().Width; got > before+1 {
 			t.Errorf("%+v: the window's minimum width grew from %v to %v", h, before, got)
 		}
+	}
+}
+
+// TestCountryArticleAndStory: tapping China shows the article's paragraphs
+// that mention it with the mentions in bold, its roles, and Putin's trip to
+// Beijing as a link that selects the trip on the map and shows it.
+func TestCountryArticleAndStory(t *testing.T) {
+	u, w := newTestUI(t)
+	test.TapCanvas(w.Canvas(), u.canvasPos(orb.Point{95, 35})) // inside China
+	d := u.Details
+	if d.Name.Text != "China" {
+		t.Fatalf("details name = %q, want China", d.Name.Text)
+	}
+	if len(d.Paragraphs) == 0 {
+		t.Fatal("no paragraphs of the article for China")
+	}
+	for _, p := range d.Paragraphs {
+		if p.Wrapping != fyne.TextWrapWord {
+			t.Error("a paragraph does not wrap")
+		}
+		for _, s := range p.Segments {
+			ts, ok := s.(*widget.TextSegment)
+			if !ok {
+				t.Fatalf("segment %T, want *widget.TextSegment", s)
+			}
+			if ts.Style.TextStyle.Bold && ts.Style != widget.RichTextStyleStrong {
+				t.Errorf("segment %q is bold but not RichTextStyleStrong", ts.Text)
+			}
+		}
+	}
+	if !hasStrong(d.Paragraphs, "China") && !hasStrong(d.Paragraphs, "Beijing") {
+		t.Error("no paragraph has China or Beijing in bold")
+	}
+	if !strings.Contains(d.Roles.Text, "Host of the Belt and Road Forum") {
+		t.Errorf("China's roles = %q", d.Roles.Text)
+	}
+	if d.NoMention.Text != "" {
+		t.Errorf("China: %q", d.NoMention.Text)
+	}
+
+	const title = "Putin: Moscow → Beijing, 17–18 Oct 2023"
+	var link *widget.Hyperlink
+	for _, l := range d.Trips {
+		if l.Text == title {
+			link = l
+		}
+	}
+	if link == nil {
+		t.Fatalf("no trip link %q among %d", title, len(d.Trips))
+	}
+	var selected []geo.Hit
+	u.OnSelectMark = func(h geo.Hit) { selected = append(selected, h) }
+	w.Canvas().Capture() // lay the new links out, so a tap lands on the text
+	test.TapAt(link, fyne.NewPos(link.Size().Width/4, link.Size().Height/2))
+	want := geo.Hit{Kind: geo.HitTrip, ID: "putin-2023-beijing"}
+	if tr := u.Atlas.Story.Trip(want.ID); tr == nil || scene.TripTitle(tr) != title {
+		t.Fatalf("trip %s is not %q", want.ID, title)
+	}
+	if h := u.Map.SelectedMark(); h != want {
+		t.Errorf("after tapping the trip link the map selects %+v, want %+v", h, want)
+	}
+	if len(selected) != 1 || selected[0] != want {
+		t.Errorf("OnSelectMark got %+v, want one call with %+v", selected, want)
+	}
+	if got := d.Name.Text; got != "Putin: Moscow → Beijing" {
+		t.Errorf("after tapping the trip link the panel says %q", got)
+	}
+	if got := d.Status.Text; got != "17–18 Oct 2023" {
+		t.Errorf("trip subtitle = %q", got)
+	}
+	if len(d.Paragraphs)+len(d.Trips)+len(d.Routes) != 0 || d.Roles.Text != "" {
+		t.Error("the country's part of the panel stays for a trip")
+	}
+}
+
+func hasStrong(ps []*widget.RichText, text string) bool {
+	for _, p := range ps {
+		for _, s := range p.Segments {
+			if ts, ok := s.(*widget.TextSegment); ok && ts.Text == text && ts.Style == widget.RichTextStyleStrong {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestCountryNotInArticle(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.Details.ShowMark(geo.Hit{Kind: geo.HitCountry, ID: "BRA"}, icc.ArticleDate)
+	d := u.Details
+	if got := d.NoMention.Text; got != "The article does not mention Brazil." {
+		t.Errorf("Brazil: %q", got)
+	}
+	if len(d.Paragraphs) != 0 {
+		t.Errorf("Brazil has %d paragraphs", len(d.Paragraphs))
+	}
+	if d.Status.Text == "" || d.Status.Hidden {
+		t.Error("Brazil's status is not shown")
+	}
+	if got := d.Roles.Text; got != "No role in the story." {
+		t.Errorf("Brazil's roles = %q", got)
+	}
+}
+
+// TestCountryRoutes: Kyrgyzstan lists the corridor through it, and tapping
+// the link selects the corridor.
+func TestCountryRoutes(t *testing.T) {
+	u, w := newTestUI(t)
+	u.Details.ShowMark(geo.Hit{Kind: geo.HitCountry, ID: "KGZ"}, icc.ArticleDate)
+	const name = "China–Central Asia–West Asia Economic Corridor"
+	var link *widget.Hyperlink
+	for _, l := range u.Details.Routes {
+		if l.Text == name {
+			link = l
+		}
+	}
+	if link == nil {
+		t.Fatalf("Kyrgyzstan does not list %q", name)
+	}
+	w.Canvas().Capture()
+	test.TapAt(link, fyne.NewPos(link.Size().Width/4, link.Size().Height/2))
+	if h := u.Map.SelectedMark(); h.Kind != geo.HitCorridor {
+		t.Errorf("after tapping the corridor link the map selects %+v", h)
+	}
+	if got := u.Details.Name.Text; got != name {
+		t.Errorf("after tapping the corridor link the panel says %q", got)
 	}
 }
