@@ -76,6 +76,9 @@ type Map struct {
 	ring        *canvas.Rectangle // focus ring, shown while the keys move the map
 	zoomPreview bool              // show the last frame scaled until the sharp one is drawn
 	sharpTimer  *time.Timer       // draws the sharp frame once the wheel rests
+
+	flight  int           // counts flights; a step of an older one does nothing
+	flyStop chan struct{} // closed to stop the flight under way, or nil
 }
 
 // sharpDelay is how long the wheel must rest before a zoom's sharp frame is
@@ -97,6 +100,7 @@ func (m *Map) View() geo.View { return m.view }
 
 // SetView replaces the view (for example a remembered one) and redraws.
 func (m *Map) SetView(v geo.View) {
+	m.stopFlight()
 	v.Resize(m.view.Width, m.view.Height)
 	m.view = v
 	m.changed()
@@ -128,6 +132,7 @@ func (m *Map) SetLayers(l scene.Layers) {
 
 // SetProjection switches the projection, keeping the centre of the view.
 func (m *Map) SetProjection(p geo.Projection) {
+	m.stopFlight()
 	m.view.SetProjection(p)
 	m.changed()
 }
@@ -175,29 +180,116 @@ func (m *Map) SelectedMark() geo.Hit {
 // HoveredMark returns the mark under the pointer, or a zero Hit.
 func (m *Map) HoveredMark() geo.Hit { return m.hover }
 
-// ZoomToCountry fits the view to the main part of country iso3.
+// ZoomToCountry flies the view (see FlyTo) to the main part of country iso3.
 func (m *Map) ZoomToCountry(iso3 string) {
 	l := m.layer()
 	if ci, ok := l.Countries.Index(iso3); ok {
-		m.view.Fit(l.FocusBound[ci], fitPad)
+		m.FlyToBound(l.FocusBound[ci])
+	}
+}
+
+// FlyToBound flies the view (see FlyTo) to fit the projected bound b, with
+// a margin on every side.
+func (m *Map) FlyToBound(b orb.Bound) {
+	v := m.view
+	v.Fit(b, fitPad)
+	m.FlyTo(v)
+}
+
+// FlyDuration is how long FlyTo takes. Zero or less makes it jump at once,
+// which tests use to see the end of a flight without waiting.
+var FlyDuration = 400 * time.Millisecond
+
+// flySteps is how many frames a flight draws.
+const flySteps = 24
+
+// FlyTo moves and zooms the view to v (kept at the map's size) in a short
+// animation of FlyDuration, easing in and out, and stops any flight still
+// under way. It returns at once; the steps are applied on the Fyne
+// goroutine, and the last one sets the view to v exactly. A change of
+// projection, or a FlyDuration of zero, jumps. Call it on the Fyne goroutine.
+func (m *Map) FlyTo(v geo.View) {
+	m.stopFlight()
+	v.Resize(m.view.Width, m.view.Height)
+	from := m.view
+	if FlyDuration <= 0 || from.Proj != v.Proj {
+		m.view = v
+		m.viewChanged()
+		return
+	}
+	id, stop := m.flight, make(chan struct{})
+	m.flyStop = stop
+	step := func(t float64) {
+		if m.flight != id {
+			return // a newer flight or a user's move took over
+		}
+		w := v
+		if t < 1 {
+			w = flyStep(from, v, t)
+		}
+		w.Width, w.Height = m.view.Width, m.view.Height
+		m.view = w
 		m.viewChanged()
 	}
+	tick := time.NewTicker(FlyDuration / flySteps)
+	go func() {
+		defer tick.Stop()
+		for i := 1; i <= flySteps; i++ {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+			t := float64(i) / flySteps
+			fyne.Do(func() { step(t) })
+		}
+	}()
+}
+
+// stopFlight stops the flight under way, if any: its remaining steps do nothing.
+func (m *Map) stopFlight() {
+	m.flight++
+	if m.flyStop != nil {
+		close(m.flyStop)
+		m.flyStop = nil
+	}
+}
+
+// flyStep is the view a fraction t (0…1) of the way through a flight from a
+// to b. The zoom is eased in and out; the centre moves with the scale, so the
+// flight looks like a zoom about one fixed point plus as little sliding as
+// the ends allow.
+func flyStep(a, b geo.View, t float64) geo.View {
+	e := t * t * (3 - 2*t) // smoothstep: eases in and out
+	v := b
+	v.Zoom = a.Zoom + (b.Zoom-a.Zoom)*e
+	f := e
+	if math.Abs(b.Zoom-a.Zoom) > 1e-6 {
+		// 1/scale runs linearly from one end to the other.
+		wa, wb, w := math.Exp2(-a.Zoom), math.Exp2(-b.Zoom), math.Exp2(-v.Zoom)
+		f = (w - wa) / (wb - wa)
+	}
+	v.Center = orb.Point{a.Center[0] + (b.Center[0]-a.Center[0])*f, a.Center[1] + (b.Center[1]-a.Center[1])*f}
+	return v
 }
 
 // ZoomBy zooms by dz about the centre of the map.
 func (m *Map) ZoomBy(dz float64) {
+	m.stopFlight()
 	m.view.ZoomAround(orb.Point{m.view.Width / 2, m.view.Height / 2}, dz)
 	m.viewChanged()
 }
 
 // PanBy moves the map content by (dx, dy) dp.
 func (m *Map) PanBy(dx, dy float64) {
+	m.stopFlight()
 	m.view.PanBy(dx, dy)
 	m.viewChanged()
 }
 
 // ResetView shows the whole world.
 func (m *Map) ResetView() {
+	m.stopFlight()
 	m.view.Reset()
 	m.viewChanged()
 }
@@ -339,6 +431,7 @@ func (m *Map) notifySelect() {
 func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
 	iso := m.CountryAt(ev.Position)
 	if iso == "" {
+		m.stopFlight()
 		m.view.ZoomAround(orb.Point{float64(ev.Position.X), float64(ev.Position.Y)}, 1)
 		m.viewChanged()
 		return
@@ -351,6 +444,7 @@ func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
 // Dragged pans the map with the pointer. While dragging, frames shift the
 // last one by whole pixels and draw only what came into view.
 func (m *Map) Dragged(ev *fyne.DragEvent) {
+	m.stopFlight()
 	m.dragging = true
 	m.hoverPos = ev.Position
 	m.view.PanBy(float64(ev.Dragged.DX), float64(ev.Dragged.DY))
@@ -365,6 +459,7 @@ func (m *Map) DragEnd() {
 
 // Scrolled zooms about the pointer: up (or a pinch out on a trackpad) zooms in.
 func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
+	m.stopFlight()
 	dz := float64(ev.Scrolled.DY) * wheelZoomPerDp
 	if dz == 0 {
 		return

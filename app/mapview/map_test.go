@@ -3,6 +3,7 @@ package mapview
 import (
 	"image"
 	"math"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -249,5 +250,57 @@ func TestWheelZoomPreviewThenSharp(t *testing.T) {
 	want, _ := m.frames.Draw(m.Scene(px), m.View(), px, true)
 	if img.Bounds() != want.Rect {
 		t.Fatalf("capture %v, frame %v", img.Bounds(), want.Rect)
+	}
+}
+
+// TestMain makes flights (FlyTo, ZoomToCountry) jump, so the tests see where
+// they end at once; TestFlyTo animates one itself.
+func TestMain(m *testing.M) {
+	FlyDuration = 0
+	os.Exit(m.Run())
+}
+
+// TestFlyTo: a flight of 0.2 s passes through views between its ends and
+// ends exactly at the target.
+func TestFlyTo(t *testing.T) {
+	m, _, _ := newTestMap(t)
+	FlyDuration = 200 * time.Millisecond
+	defer func() { FlyDuration = 0 }()
+	from := m.View()
+	to := from
+	l := m.world.Layer(to.Proj, geo.Coarse)
+	ci, ok := l.Countries.Index("KGZ")
+	if !ok {
+		t.Fatal("no Kyrgyzstan")
+	}
+	to.Fit(l.FocusBound[ci], fitPad)
+	// The steps run on a goroutine under the test driver: watch them
+	// through OnViewChanged, never by reading the view while they run.
+	views := make(chan geo.View, 4*flySteps)
+	m.OnViewChanged = func(v geo.View) { views <- v }
+	m.FlyTo(to)
+	same := func(a, b geo.View) bool { return a.Center == b.Center && a.Zoom == b.Zoom }
+	between, steps := false, 0
+	timeout := time.After(2 * time.Second)
+	for done := false; !done; {
+		select {
+		case v := <-views:
+			steps++
+			if !same(v, from) && !same(v, to) {
+				between = true
+			}
+			done = same(v, to)
+		case <-timeout:
+			t.Fatalf("after 2 s and %d steps the view is not the target", steps)
+		}
+	}
+	if !between {
+		t.Errorf("no view between the ends in %d steps", steps)
+	}
+	if steps < 2 {
+		t.Errorf("the flight took %d steps", steps)
+	}
+	if v := m.View(); !same(v, to) {
+		t.Errorf("the flight ended at centre %v zoom %v, want %v zoom %v", v.Center, v.Zoom, to.Center, to.Zoom)
 	}
 }

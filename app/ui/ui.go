@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
 
 	"articleatlas/app/icc"
 	"articleatlas/app/mapview"
@@ -31,6 +32,8 @@ type UI struct {
 	Atlas   *scene.Atlas
 	Map     *mapview.Map
 	Details *Details
+	Article *ArticlePane
+	Tabs    *container.AppTabs // the side panel: "Details" and "Article"
 	Legend  *Legend
 	Layers  *LayerControl
 
@@ -52,6 +55,8 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	u.Map = mapview.New(a, d)
 	u.Details = newDetails(a)
 	u.Details.OnSelectMark = u.selectMark
+	u.Article = newArticlePane(a)
+	u.Article.OnPick = u.pick
 	u.Legend = newLegend(a)
 	u.Legend.Update(d)
 	u.Layers = newLayerControl(u.Map)
@@ -63,6 +68,7 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	}
 	u.Map.OnSelectMark = func(h geo.Hit) {
 		u.Details.ShowMark(h, u.Map.Date())
+		u.Article.Highlight(u.Map.Selected())
 		if u.OnSelectMark != nil {
 			u.OnSelectMark(h)
 		}
@@ -86,10 +92,12 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	dateLabel := widget.NewLabelWithStyle("ICC membership on "+icc.FormatDate(d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	toolbar := container.NewHBox(u.ZoomIn, u.ZoomOut, u.Reset, widget.NewSeparator(), widget.NewLabel("Projection"), u.Projection,
 		widget.NewSeparator(), dateLabel)
-	side := container.NewVScroll(container.NewVBox(u.Details.box, widget.NewSeparator(), u.Layers.box))
-	side.SetMinSize(fyne.NewSize(300, 200))
+	details := container.NewVScroll(container.NewVBox(u.Details.box, widget.NewSeparator(), u.Layers.box))
+	details.SetMinSize(fyne.NewSize(300, 200))
+	u.Article.Scroll.SetMinSize(fyne.NewSize(300, 200))
+	u.Tabs = container.NewAppTabs(container.NewTabItem("Details", details), container.NewTabItem("Article", u.Article.Scroll))
 	center := container.NewBorder(nil, u.Legend.box, nil, nil, u.Map)
-	split := container.NewHSplit(center, side)
+	split := container.NewHSplit(center, u.Tabs)
 	split.SetOffset(0.76)
 	u.Content = container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, split)
 	return u
@@ -108,6 +116,25 @@ func (u *UI) selectMark(h geo.Hit) {
 	}
 	if u.Map.OnSelectMark != nil {
 		u.Map.OnSelectMark(u.Map.SelectedMark())
+	}
+}
+
+// pick selects h as selectMark does and flies the map to it: to a
+// country's main part, to fit both ends of a trip, or to a place's country.
+func (u *UI) pick(h geo.Hit) {
+	u.selectMark(h)
+	switch h.Kind {
+	case geo.HitCountry:
+		u.Map.ZoomToCountry(h.ID)
+	case geo.HitTrip:
+		if t := u.Atlas.Story.Trip(h.ID); t != nil {
+			p := u.Map.View().Proj
+			u.Map.FlyToBound(orb.MultiPoint{geo.Project(p, t.From.Point), geo.Project(p, t.To.Point)}.Bound())
+		}
+	case geo.HitPlace:
+		if pl := u.Atlas.Story.Place(h.ID); pl != nil {
+			u.Map.ZoomToCountry(pl.ISO3)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"articleatlas/app/icc"
+	"articleatlas/app/mapview"
 	"articleatlas/app/scene"
 	"articleatlas/geo"
 )
@@ -17,6 +18,7 @@ import (
 func newTestUI(t *testing.T) (*UI, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
+	mapview.FlyDuration = 0 // flights jump: the tests see where they end at once
 	world, err := geo.LoadWorldSync()
 	if err != nil {
 		t.Fatal(err)
@@ -277,5 +279,145 @@ func TestCountryRoutes(t *testing.T) {
 	}
 	if got := u.Details.Name.Text; got != name {
 		t.Errorf("after tapping the corridor link the panel says %q", got)
+	}
+}
+
+// articleMention is the bold segment of the article pane whose text,
+// leading space aside, is text, and the index of its paragraph.
+func articleMention(p *ArticlePane, text string) (*widget.TextSegment, int) {
+	for i, rt := range p.Paragraphs {
+		for _, s := range rt.Segments {
+			if l, ok := s.(*widget.TextSegment); ok && l.Style == widget.RichTextStyleStrong && strings.TrimSpace(l.Text) == text {
+				return l, i
+			}
+		}
+	}
+	return nil, -1
+}
+
+// TestArticlePane: the Article tab holds the app's line then the article's
+// 18 paragraphs, wrapping, with the mentions in bold (their leading space
+// inside them); picking Kyrgyzstan selects KGZ, flies the map to it, marks
+// the paragraphs that mention it and scrolls to the first.
+func TestArticlePane(t *testing.T) {
+	u, _ := newTestUI(t)
+	p := u.Article
+	if len(u.Tabs.Items) != 2 || u.Tabs.Items[0].Text != "Details" || u.Tabs.Items[1].Text != "Article" {
+		t.Fatalf("side panel tabs: %d", len(u.Tabs.Items))
+	}
+	if got := len(p.Paragraphs); got != 18 {
+		t.Fatalf("the Article tab has %d paragraphs, want 18", got)
+	}
+	if !strings.HasPrefix(p.Intro.Text, "Events reported on 17 October 2023") || !p.Intro.TextStyle.Italic {
+		t.Errorf("intro %q (italic %v)", p.Intro.Text, p.Intro.TextStyle.Italic)
+	}
+	for i, rt := range p.Paragraphs {
+		if rt.Wrapping != fyne.TextWrapWord {
+			t.Errorf("paragraph %d does not wrap", i+1)
+		}
+		for _, s := range rt.Segments {
+			if l, ok := s.(*widget.TextSegment); ok && l.Style == widget.RichTextStyleStrong && strings.TrimSpace(l.Text) != l.Text && !strings.HasPrefix(l.Text, " ") {
+				t.Errorf("mention %q has odd spaces", l.Text)
+			}
+		}
+	}
+	u.Tabs.SelectIndex(1)
+	mention, para := articleMention(p, "Kyrgyzstan")
+	if mention == nil {
+		t.Fatal("no Kyrgyzstan mention in the article")
+	}
+	p.pick(geo.Hit{Kind: geo.HitCountry, ID: "KGZ"})
+	if got := u.Map.Selected(); got != "KGZ" {
+		t.Fatalf("after tapping Kyrgyzstan the map selects %q", got)
+	}
+	if got := u.Details.Name.Text; got != "Kyrgyzstan" {
+		t.Errorf("the details panel says %q", got)
+	}
+	v := u.Map.View()
+	l := u.World.Layer(v.Proj, geo.Fine)
+	ci, ok := l.Countries.Index("KGZ")
+	if !ok {
+		t.Fatal("no KGZ in the layer")
+	}
+	if b := l.FocusBound[ci]; !b.Contains(v.Center) || v.Zoom < 1 {
+		t.Errorf("view centre %v zoom %v, want inside Kyrgyzstan's %v", v.Center, v.Zoom, b)
+	}
+	if p.Highlighted() != "KGZ" || !p.Marked(para) {
+		t.Errorf("highlighted %q, paragraph %d marked %v", p.Highlighted(), para+1, p.Marked(para))
+	}
+	first := -1
+	for i := range p.Paragraphs {
+		if p.Marked(i) && first < 0 {
+			first = i
+		}
+	}
+	if first > 0 && p.Scroll.Offset.Y == 0 {
+		t.Errorf("the pane did not scroll to paragraph %d", first+1)
+	}
+	if s, ok := p.Paragraphs[first].Segments[0].(*widget.TextSegment); !ok || s.Text != "▶ " || s.Style != widget.RichTextStyleStrong {
+		t.Errorf("paragraph %d is not marked with a bold ▶", first+1)
+	}
+	u.selectMark(geo.Hit{})
+	if p.Marked(para) {
+		t.Error("clearing the selection leaves the mark")
+	}
+}
+
+// TestArticleEvents: the dated events are in date order, and tapping the
+// 17 Oct 2023 trip selects it on the map and fits both its ends.
+func TestArticleEvents(t *testing.T) {
+	u, _ := newTestUI(t)
+	p := u.Article
+	if len(p.Events) != len(u.Atlas.Story.Trips)+len(u.Atlas.Story.Events) {
+		t.Fatalf("%d dated events", len(p.Events))
+	}
+	want := geo.Hit{Kind: geo.HitTrip, ID: "putin-2023-beijing"}
+	tr := u.Atlas.Story.Trip(want.ID)
+	if tr == nil || !tr.Start.Equal(icc.ArticleDate) {
+		t.Fatalf("trip %s does not start on the article's day", want.ID)
+	}
+	title := scene.DateRange(tr.Start, tr.End) + " — Putin: Moscow → Beijing"
+	var link *widget.Hyperlink
+	for i, l := range p.Events {
+		if l.Text == title {
+			link = l
+			if p.EventHits[i] != want {
+				t.Errorf("%q selects %+v", title, p.EventHits[i])
+			}
+		}
+	}
+	if link == nil {
+		t.Fatalf("no event %q", title)
+	}
+	link.OnTapped()
+	if h := u.Map.SelectedMark(); h != want {
+		t.Errorf("after tapping %q the map selects %+v", title, h)
+	}
+	v := u.Map.View()
+	for _, ll := range []orb.Point{tr.From.Point, tr.To.Point} {
+		if s := v.ToScreen(ll); s[0] < 0 || s[0] > v.Width || s[1] < 0 || s[1] > v.Height {
+			t.Errorf("%v is off screen after flying to the trip: %v", ll, s)
+		}
+	}
+	if v.Zoom < 0.5 {
+		t.Errorf("zoom %v after flying to the trip", v.Zoom)
+	}
+	// Date order.
+	var hits []geo.Hit
+	hits = append(hits, p.EventHits...)
+	day := func(h geo.Hit) icc.Date {
+		if h.Kind == geo.HitTrip {
+			return u.Atlas.Story.Trip(h.ID).Start
+		}
+		return icc.Date{}
+	}
+	var last icc.Date
+	for _, h := range hits {
+		if d := day(h); !d.IsZero() {
+			if d.Before(last) {
+				t.Errorf("trip %s out of date order", h.ID)
+			}
+			last = d
+		}
 	}
 }
