@@ -155,8 +155,8 @@ func (a *Atlas) storyGeom(p geo.Projection) *storyGeom {
 	return g
 }
 
-// TripLabel is the short date shown beside a trip's arc: "Oct 2023",
-// "25–27 Apr 2019" when the article's reader needs the days.
+// TripLabel is the short date shown beside a trip's arc, its month:
+// "Oct 2023". The days are in its tooltip and the details panel.
 func TripLabel(t *story.Trip) string {
 	return t.Start.Format("Jan 2006")
 }
