@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"image"
 	"image/color"
 	"image/png"
 	"maps"
@@ -259,15 +260,7 @@ func TestSelectFineOnly(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			f, err := os.Open(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			img, err := png.Decode(f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			img := decodePNG(t, out)
 			n := 0
 			b := img.Bounds()
 			for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -293,15 +286,7 @@ func TestExportWritesPNG(t *testing.T) {
 	if !strings.Contains(stdout, "640×360") {
 		t.Errorf("stdout %q", stdout)
 	}
-	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := decodePNG(t, out)
 	if b := img.Bounds(); b.Dx() != 640 || b.Dy() != 360 {
 		t.Errorf("image is %v, want 640×360", b)
 	}
@@ -511,4 +496,19 @@ func TestExportLayersPNG(t *testing.T) {
 	if bytes.Equal(got, every) {
 		t.Error("--layers icc,places draws the same map as all layers")
 	}
+}
+
+// decodePNG reads the PNG file at path.
+func decodePNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
 }

@@ -295,32 +295,33 @@ func journey() ([]render.Layer, error) {
 
 // cutEnd returns ls without its last d projected units of length.
 func cutEnd(ls orb.LineString, d float64) orb.LineString {
-	for i := len(ls) - 1; i > 0; i-- {
-		a, b := ls[i-1], ls[i]
-		seg := math.Hypot(b[0]-a[0], b[1]-a[1])
-		if seg >= d {
-			t := 1 - d/seg
-			out := append(orb.LineString(nil), ls[:i]...)
-			return append(out, orb.Point{a[0] + (b[0]-a[0])*t, a[1] + (b[1]-a[1])*t})
-		}
-		d -= seg
-	}
-	return ls[:1]
+	head, _ := splitFromEnd(ls, d)
+	return head
 }
 
 // lastStretch returns the last d projected units of length of ls.
 func lastStretch(ls orb.LineString, d float64) orb.LineString {
+	_, tail := splitFromEnd(ls, d)
+	return tail
+}
+
+// splitFromEnd cuts ls d projected units of length before its end: the
+// part before the cut and the part after it, sharing the cut point. When
+// ls is shorter than d, the head is its first point and the tail all of it.
+func splitFromEnd(ls orb.LineString, d float64) (head, tail orb.LineString) {
 	for i := len(ls) - 1; i > 0; i-- {
 		a, b := ls[i-1], ls[i]
 		seg := math.Hypot(b[0]-a[0], b[1]-a[1])
 		if seg >= d {
 			t := 1 - d/seg
-			out := orb.LineString{{a[0] + (b[0]-a[0])*t, a[1] + (b[1]-a[1])*t}}
-			return append(out, ls[i:]...)
+			cut := orb.Point{a[0] + (b[0]-a[0])*t, a[1] + (b[1]-a[1])*t}
+			head = append(append(orb.LineString(nil), ls[:i]...), cut)
+			tail = append(orb.LineString{cut}, ls[i:]...)
+			return head, tail
 		}
 		d -= seg
 	}
-	return append(orb.LineString(nil), ls...)
+	return ls[:1], ls
 }
 
 // drawIcon draws the icon.
