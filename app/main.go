@@ -11,14 +11,15 @@ import (
 	"time"
 
 	// Makes the locale readable by Fyne before any Fyne package reads it.
-	"articleatlas/app/icc"
 	_ "articleatlas/app/internal/locale"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
 	"github.com/paulmach/orb"
 
 	"articleatlas/app/cli"
+	"articleatlas/app/icc"
 	"articleatlas/app/scene"
 	"articleatlas/app/ui"
 	"articleatlas/geo"
@@ -61,6 +62,7 @@ func main() {
 	w := a.NewWindow(ui.Title)
 	u := ui.New(atlas, icc.ArticleDate)
 	w.SetContent(u.Content)
+	u.AddShortcuts(w.Canvas())
 	w.Resize(fyne.NewSize(1280, 800))
 
 	go func() {
@@ -85,7 +87,8 @@ func main() {
 // laid out, where Beijing, a point inside China clear of the story's marks,
 // and the middle of Putin's October 2023 trip to Bishkek are, in window
 // pixels; then every selection ("atlas: selected CHN", "atlas: selected trip
-// putin-2023-bishkek", "atlas: selected -").
+// putin-2023-bishkek", "atlas: selected -"); and when the Article tab
+// shows, its first link in view and where it is ("atlas: article link=RUS at=x,y").
 func trace(a fyne.App, w fyne.Window, u *ui.UI) {
 	kinds := map[geo.HitKind]string{geo.HitPlace: "place", geo.HitTrip: "trip", geo.HitCorridor: "corridor", geo.HitLink: "link"}
 	u.OnSelectMark = func(h geo.Hit) {
@@ -97,6 +100,28 @@ func trace(a fyne.App, w fyne.Window, u *ui.UI) {
 		default:
 			fmt.Printf("atlas: selected %s %s\n", kinds[h.Kind], h.ID)
 		}
+	}
+	// When the Article tab shows, where its first link in view is.
+	onTab := u.Tabs.OnSelected
+	u.Tabs.OnSelected = func(ti *container.TabItem) {
+		if onTab != nil {
+			onTab(ti)
+		}
+		if ti.Text != "Article" {
+			return
+		}
+		go func() {
+			time.Sleep(300 * time.Millisecond) // the tab's first layout
+			fyne.Do(func() {
+				para, h, at, ok := u.Article.VisibleLink()
+				if !ok {
+					return
+				}
+				pos := a.Driver().AbsolutePositionForObject(para).Add(at)
+				scale := w.Canvas().Scale()
+				fmt.Printf("atlas: article link=%s at=%d,%d\n", h.ID, int(pos.X*scale), int(pos.Y*scale))
+			})
+		}()
 	}
 	var once sync.Once
 	a.Lifecycle().SetOnStarted(func() {

@@ -16,7 +16,8 @@ import (
 
 // TestRealWindowClickBeijing builds the app, opens its window on a private
 // Xvfb display, clicks Beijing with xdotool and waits for the app to report
-// that China is selected. Without Xvfb or xdotool it is skipped, except under
+// that China is selected; then the Beijing marker, a trip, and a name in
+// the article's text. Without Xvfb or xdotool it is skipped, except under
 // CI=true, where it fails.
 func TestRealWindowClickBeijing(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -37,6 +38,19 @@ func TestRealWindowClickBeijing(t *testing.T) {
 	a.waitFor("atlas: selected trip putin-2023-bishkek", 15*time.Second)
 	a.requireAlive()
 	a.screenshot("window-trip.png")
+
+	// Ctrl+2 shows the Article tab; a click on its first link selects the
+	// country the link names.
+	a.xdo("key", "--window", a.win, "ctrl+2")
+	line := a.waitFor("atlas: article link=", 15*time.Second)
+	var iso string
+	if _, err := fmt.Sscanf(strings.ReplaceAll(strings.TrimPrefix(line, "atlas: article link="), " at=", " "), "%s %d,%d", &iso, &x, &y); err != nil {
+		t.Fatalf("cannot read %q: %v", line, err)
+	}
+	a.xdo("mousemove", "--window", a.win, fmt.Sprint(x), fmt.Sprint(y), "click", "1")
+	a.waitFor("atlas: selected "+iso, 15*time.Second)
+	a.requireAlive()
+	a.screenshot("window-article.png")
 }
 
 // window is the app running in a real window on a private Xvfb display.

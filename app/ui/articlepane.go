@@ -25,7 +25,7 @@ import (
 // first of them.
 type ArticlePane struct {
 	Intro      *widget.Label       // the app's words, in italics, before the article's
-	Paragraphs []*widget.RichText  // every paragraph of the article, in order; empty if it failed to load
+	Paragraphs []*LinkText         // every paragraph of the article, in order; empty if it failed to load
 	Error      *widget.Label       // why the article could not be read, or ""
 	Events     []*widget.Hyperlink // the story's trips and events in date order
 	EventHits  []geo.Hit           // what each of Events selects
@@ -37,13 +37,12 @@ type ArticlePane struct {
 
 	art       *article.Article
 	highlight string // the country whose mentions are marked, or ""
-	marked    []bool // per paragraph: drawn as mentioning highlight
 	box       *fyne.Container
 }
 
 func newArticlePane(a *scene.Atlas) *ArticlePane {
 	p := &ArticlePane{
-		Intro: widget.NewLabelWithStyle(fmt.Sprintf("Events reported on %s — the article's text follows, the places and people it names in bold; the dated events below it link to the map.",
+		Intro: widget.NewLabelWithStyle(fmt.Sprintf("Events reported on %s — the article's text follows; each place and person it names is a link to the map, and the dated events below it show on the map too.",
 			icc.FormatDate(icc.ArticleDate)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
 		Error: widget.NewLabel(""),
 	}
@@ -59,10 +58,9 @@ func newArticlePane(a *scene.Atlas) *ArticlePane {
 	} else {
 		p.Error.Hide()
 		p.art = art
-		p.marked = make([]bool, len(art.Paragraphs))
 		for _, para := range art.Paragraphs {
-			rt := widget.NewRichText(p.segments(para, false)...)
-			rt.Wrapping = fyne.TextWrapWord
+			rt := NewLinkText(p.runs(para))
+			rt.OnTap = p.pick
 			p.Paragraphs = append(p.Paragraphs, rt)
 			objs = append(objs, rt)
 		}
@@ -78,40 +76,31 @@ func newArticlePane(a *scene.Atlas) *ArticlePane {
 	return p
 }
 
-// segments is paragraph para as rich-text segments: its number (after a
-// bold "▶" if mark), then its text with every mention in bold. (Inline
-// hyperlink segments break the word wrapping of Fyne 2.7's RichText — text
-// after a link that reaches the line's end is laid out a letter per line —
-// so the mentions are emphasised here and the map is reached through the
-// dated events below and the details panel.)
-func (p *ArticlePane) segments(para article.Paragraph, mark bool) []widget.RichTextSegment {
-	var segs []widget.RichTextSegment
-	if mark {
-		segs = append(segs, &widget.TextSegment{Text: "▶ ", Style: widget.RichTextStyleStrong})
-	}
-	segs = append(segs, &widget.TextSegment{Text: fmt.Sprintf("¶%d  ", para.Number), Style: widget.RichTextStyleInline})
+// runs is paragraph para as the runs of a LinkText: its number, then its
+// text with every mention a link to its country.
+func (p *ArticlePane) runs(para article.Paragraph) []TextRun {
+	var out []TextRun
+	out = append(out, TextRun{Text: fmt.Sprintf("¶%d  ", para.Number)})
 	r := []rune(para.Text)
 	at := 0
 	for _, m := range para.Mentions {
 		if m.Start < at || m.End > len(r) {
 			continue // not expected: Load's mentions are ordered and inside the text
 		}
-		// The space before a mention goes with it: a segment holding no
-		// space would be broken letter by letter at the end of a line.
-		start := m.Start
-		if start > at && r[start-1] == ' ' {
-			start--
+		if m.Start > at {
+			out = append(out, TextRun{Text: string(r[at:m.Start])})
 		}
-		if start > at {
-			segs = append(segs, &widget.TextSegment{Text: string(r[at:start]), Style: widget.RichTextStyleInline})
+		run := TextRun{Text: string(r[m.Start:m.End])}
+		if m.ISO3 != "" {
+			run.Link = geo.Hit{Kind: geo.HitCountry, ID: m.ISO3}
 		}
-		segs = append(segs, &widget.TextSegment{Text: string(r[start:m.End]), Style: widget.RichTextStyleStrong})
+		out = append(out, run)
 		at = m.End
 	}
 	if at < len(r) {
-		segs = append(segs, &widget.TextSegment{Text: string(r[at:]), Style: widget.RichTextStyleInline})
+		out = append(out, TextRun{Text: string(r[at:])})
 	}
-	return segs
+	return out
 }
 
 // addEvents makes a link for each of the story's trips and events, in date
@@ -154,8 +143,8 @@ func (p *ArticlePane) pick(h geo.Hit) {
 	}
 }
 
-// Highlight marks with a bold "▶" the paragraphs that mention country iso3
-// ("" marks none) and scrolls the pane to the first of them.
+// Highlight marks the paragraphs that mention country iso3 ("" marks none)
+// with a bar in the margin, and scrolls the pane to the first of them.
 func (p *ArticlePane) Highlight(iso3 string) {
 	if p.art == nil {
 		return
@@ -173,11 +162,7 @@ func (p *ArticlePane) Highlight(iso3 string) {
 		if mark && first < 0 {
 			first = i
 		}
-		if mark != p.marked[i] {
-			p.marked[i] = mark
-			p.Paragraphs[i].Segments = p.segments(para, mark)
-			p.Paragraphs[i].Refresh()
-		}
+		p.Paragraphs[i].SetMarked(mark)
 	}
 	if first >= 0 {
 		p.box.Refresh()
@@ -190,4 +175,27 @@ func (p *ArticlePane) Highlighted() string { return p.highlight }
 
 // Marked reports whether paragraph i (from 0) is marked as mentioning the
 // highlighted country.
-func (p *ArticlePane) Marked(i int) bool { return i >= 0 && i < len(p.marked) && p.marked[i] }
+func (p *ArticlePane) Marked(i int) bool {
+	return i >= 0 && i < len(p.Paragraphs) && p.Paragraphs[i].Marked()
+}
+
+// VisibleLink is the first link of the article inside the pane's scrolled
+// view: its paragraph, what it selects, and the middle of its first word
+// (dp, in the paragraph). ok is false when no link shows.
+func (p *ArticlePane) VisibleLink() (para *LinkText, h geo.Hit, at fyne.Position, ok bool) {
+	top, bottom := p.Scroll.Offset.Y, p.Scroll.Offset.Y+p.Scroll.Size().Height
+	for _, rt := range p.Paragraphs {
+		for _, r := range rt.Runs() {
+			if r.Link.Kind == geo.HitNone {
+				continue
+			}
+			if at, ok := rt.LinkPosition(r.Link); ok {
+				// Clear of the pane's edges by a line, so a click there reaches it.
+				if y := rt.Position().Y + at.Y; y > top+30 && y < bottom-30 {
+					return rt, r.Link, at, true
+				}
+			}
+		}
+	}
+	return nil, geo.Hit{}, fyne.Position{}, false
+}

@@ -18,7 +18,9 @@ import (
 // LayerControl switches the map's layers on and off.
 type LayerControl struct {
 	Checks map[scene.Layers]*widget.Check
-	box    *fyne.Container
+	// restyles colour each swatch for a style.
+	restyles []func(st *render.Style)
+	box      *fyne.Container
 }
 
 // layerRows are the switchable layers in the control's order, with their
@@ -58,20 +60,29 @@ func newLayerControl(m *mapview.Map) *LayerControl {
 		check.SetChecked(m.Layers()&layer != 0)
 		lc.Checks[layer] = check
 		var sw fyne.CanvasObject
-		col := r.swatch(&st)
+		col, colour := r.swatch(&st), r.swatch
 		if r.line {
 			ln := canvas.NewLine(col)
 			ln.StrokeWidth = 3
 			sw = container.New(&swatchLayout{line: ln}, ln)
+			lc.restyles = append(lc.restyles, func(st *render.Style) { ln.StrokeColor = colour(st); ln.Refresh() })
 		} else {
 			rect := canvas.NewRectangle(col)
 			rect.CornerRadius = 3
 			sw = container.New(&swatchLayout{}, rect)
+			lc.restyles = append(lc.restyles, func(st *render.Style) { rect.FillColor = colour(st); rect.Refresh() })
 		}
 		rows = append(rows, container.NewBorder(nil, nil, sw, nil, check))
 	}
 	lc.box = container.NewVBox(rows...)
 	return lc
+}
+
+// restyle colours the swatches with style st.
+func (lc *LayerControl) restyle(st render.Style) {
+	for _, f := range lc.restyles {
+		f(&st)
+	}
 }
 
 // swatchLayout sizes a legend swatch: a 16×16 square, or a line across it.

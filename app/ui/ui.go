@@ -15,6 +15,7 @@ import (
 
 	"articleatlas/app/icc"
 	"articleatlas/app/mapview"
+	"articleatlas/app/render"
 	"articleatlas/app/scene"
 	"articleatlas/assets"
 	"articleatlas/geo"
@@ -100,7 +101,19 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	split := container.NewHSplit(center, u.Tabs)
 	split.SetOffset(0.76)
 	u.Content = container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, split)
+	fyne.CurrentApp().Settings().AddListener(func(fyne.Settings) { fyne.Do(u.Restyle) })
 	return u
+}
+
+// Restyle colours the legend, the layer swatches and the details panel for
+// the current theme, and redraws the map in it; the app calls it when the
+// theme changes. Call it on the UI goroutine.
+func (u *UI) Restyle() {
+	st := mapview.ThemeStyle(fyne.CurrentApp().Settings().Theme())
+	u.Legend.restyle(st)
+	u.Layers.restyle(st)
+	u.Details.ShowMark(u.Map.SelectedMark(), u.Map.Date())
+	u.Map.Refresh()
 }
 
 // selectMark selects h on the map and tells everyone who listens to map
@@ -150,13 +163,14 @@ func projectionLabel(p geo.Projection) string {
 
 // Legend shows each status class with its colour and count.
 type Legend struct {
-	atlas  *scene.Atlas
-	Labels map[icc.Status]*widget.Label
-	box    *fyne.Container
+	atlas    *scene.Atlas
+	Labels   map[icc.Status]*widget.Label
+	Swatches map[icc.Status]*canvas.Rectangle
+	box      *fyne.Container
 }
 
 func newLegend(a *scene.Atlas) *Legend {
-	l := &Legend{atlas: a, Labels: map[icc.Status]*widget.Label{}}
+	l := &Legend{atlas: a, Labels: map[icc.Status]*widget.Label{}, Swatches: map[icc.Status]*canvas.Rectangle{}}
 	st := mapview.ThemeStyle(fyne.CurrentApp().Settings().Theme())
 	items := []fyne.CanvasObject{}
 	for _, s := range icc.Statuses {
@@ -167,10 +181,19 @@ func newLegend(a *scene.Atlas) *Legend {
 		sw.StrokeWidth = 0.5
 		lab := widget.NewLabel(s.Label())
 		l.Labels[s] = lab
+		l.Swatches[s] = sw
 		items = append(items, container.NewHBox(container.NewCenter(sw), lab))
 	}
 	l.box = container.NewHBox(items...)
 	return l
+}
+
+// restyle colours the swatches with style st.
+func (l *Legend) restyle(st render.Style) {
+	for s, sw := range l.Swatches {
+		sw.FillColor = st.Fill[s]
+		sw.Refresh()
+	}
 }
 
 // Counts returns how many states are in each class on day: parties,

@@ -1,16 +1,20 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"articleatlas/app/article"
 	"articleatlas/app/icc"
 	"articleatlas/app/mapview"
+	"articleatlas/app/render"
 	"articleatlas/app/scene"
 	"articleatlas/geo"
 )
@@ -282,25 +286,25 @@ func TestCountryRoutes(t *testing.T) {
 	}
 }
 
-// articleMention is the bold segment of the article pane whose text,
-// leading space aside, is text, and the index of its paragraph.
-func articleMention(p *ArticlePane, text string) (*widget.TextSegment, int) {
+// articleMention is the paragraph of the article pane holding the first
+// link whose text is text, its index and the link's mark.
+func articleMention(p *ArticlePane, text string) (*LinkText, int, geo.Hit) {
 	for i, rt := range p.Paragraphs {
-		for _, s := range rt.Segments {
-			if l, ok := s.(*widget.TextSegment); ok && l.Style == widget.RichTextStyleStrong && strings.TrimSpace(l.Text) == text {
-				return l, i
+		for _, r := range rt.Runs() {
+			if r.Link.Kind != geo.HitNone && r.Text == text {
+				return rt, i, r.Link
 			}
 		}
 	}
-	return nil, -1
+	return nil, -1, geo.Hit{}
 }
 
 // TestArticlePane: the Article tab holds the app's line then the article's
-// 18 paragraphs, wrapping, with the mentions in bold (their leading space
-// inside them); picking Kyrgyzstan selects KGZ, flies the map to it, marks
-// the paragraphs that mention it and scrolls to the first.
+// 18 paragraphs, word-wrapped, each mention a link; tapping Kyrgyzstan
+// selects KGZ, flies the map to it, marks the paragraphs that mention it and
+// scrolls to the first.
 func TestArticlePane(t *testing.T) {
-	u, _ := newTestUI(t)
+	u, w := newTestUI(t)
 	p := u.Article
 	if len(u.Tabs.Items) != 2 || u.Tabs.Items[0].Text != "Details" || u.Tabs.Items[1].Text != "Article" {
 		t.Fatalf("side panel tabs: %d", len(u.Tabs.Items))
@@ -311,22 +315,42 @@ func TestArticlePane(t *testing.T) {
 	if !strings.HasPrefix(p.Intro.Text, "Events reported on 17 October 2023") || !p.Intro.TextStyle.Italic {
 		t.Errorf("intro %q (italic %v)", p.Intro.Text, p.Intro.TextStyle.Italic)
 	}
+	art, err := article.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := 0
 	for i, rt := range p.Paragraphs {
-		if rt.Wrapping != fyne.TextWrapWord {
-			t.Errorf("paragraph %d does not wrap", i+1)
+		want := fmt.Sprintf("¶%d  %s", i+1, art.Paragraphs[i].Text)
+		if got := rt.String(); got != want {
+			t.Errorf("paragraph %d reads %q, want %q", i+1, got, want)
 		}
-		for _, s := range rt.Segments {
-			if l, ok := s.(*widget.TextSegment); ok && l.Style == widget.RichTextStyleStrong && strings.TrimSpace(l.Text) != l.Text && !strings.HasPrefix(l.Text, " ") {
-				t.Errorf("mention %q has odd spaces", l.Text)
+		for _, r := range rt.Runs() {
+			if r.Link.Kind != geo.HitNone {
+				links++
 			}
 		}
 	}
-	u.Tabs.SelectIndex(1)
-	mention, para := articleMention(p, "Kyrgyzstan")
-	if mention == nil {
-		t.Fatal("no Kyrgyzstan mention in the article")
+	want := 0
+	for _, m := range art.Mentions() {
+		if m.ISO3 != "" {
+			want++
+		}
 	}
-	p.pick(geo.Hit{Kind: geo.HitCountry, ID: "KGZ"})
+	if links != want {
+		t.Errorf("%d links in the article, want one per mention (%d)", links, want)
+	}
+	u.Tabs.SelectIndex(1)
+	w.Canvas().Capture()
+	rt, para, h := articleMention(p, "Kyrgyzstan")
+	if rt == nil || h != (geo.Hit{Kind: geo.HitCountry, ID: "KGZ"}) {
+		t.Fatalf("no Kyrgyzstan link in the article (%+v)", h)
+	}
+	at, ok := rt.LinkPosition(h)
+	if !ok {
+		t.Fatal("the Kyrgyzstan link is not laid out")
+	}
+	test.TapAt(rt, at)
 	if got := u.Map.Selected(); got != "KGZ" {
 		t.Fatalf("after tapping Kyrgyzstan the map selects %q", got)
 	}
@@ -354,8 +378,8 @@ func TestArticlePane(t *testing.T) {
 	if first > 0 && p.Scroll.Offset.Y == 0 {
 		t.Errorf("the pane did not scroll to paragraph %d", first+1)
 	}
-	if s, ok := p.Paragraphs[first].Segments[0].(*widget.TextSegment); !ok || s.Text != "▶ " || s.Style != widget.RichTextStyleStrong {
-		t.Errorf("paragraph %d is not marked with a bold ▶", first+1)
+	if !p.Paragraphs[first].Marked() {
+		t.Errorf("paragraph %d has no mark", first+1)
 	}
 	u.selectMark(geo.Hit{})
 	if p.Marked(para) {
@@ -419,5 +443,25 @@ func TestArticleEvents(t *testing.T) {
 			}
 			last = d
 		}
+	}
+}
+
+// TestThemeSwitchRestyles: switching the app's theme while it runs recolours
+// the legend's and the layers control's swatches at once, as the map does.
+func TestThemeSwitchRestyles(t *testing.T) {
+	u, _ := newTestUI(t)
+	for _, c := range []struct {
+		th   fyne.Theme
+		want render.Style
+	}{{theme.DarkTheme(), render.DarkStyle()}, {theme.LightTheme(), render.LightStyle()}} {
+		fyne.CurrentApp().Settings().SetTheme(c.th)
+		for _, s := range icc.Statuses {
+			if got := u.Legend.Swatches[s].FillColor; got != c.want.Fill[s] {
+				t.Errorf("%s legend swatch %v, want %v", s.Label(), got, c.want.Fill[s])
+			}
+		}
+	}
+	if render.DarkStyle().Fill[icc.Party] == render.LightStyle().Fill[icc.Party] {
+		t.Fatal("the light and dark party colours are the same: the test proves nothing")
 	}
 }

@@ -1,0 +1,33 @@
+// Window-wide keyboard shortcuts.
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// Shortcut is a key of the window's and what it does, for the shortcuts
+// registered on the canvas and the Help → Keyboard shortcuts list.
+type Shortcut struct {
+	Key      fyne.KeyName
+	Modifier fyne.KeyModifier // fyne.KeyModifierShortcutDefault: Ctrl, or Cmd on macOS
+	What     string
+	Do       func()
+}
+
+// Shortcuts are the window's shortcuts, in the order Help lists them.
+func (u *UI) Shortcuts() []Shortcut {
+	return []Shortcut{
+		{fyne.Key1, fyne.KeyModifierShortcutDefault, "Show the Details tab", func() { u.Tabs.SelectIndex(0) }},
+		{fyne.Key2, fyne.KeyModifierShortcutDefault, "Show the Article tab", func() { u.Tabs.SelectIndex(1) }},
+	}
+}
+
+// AddShortcuts registers u's shortcuts on canvas c. Call it on the UI
+// goroutine, once.
+func (u *UI) AddShortcuts(c fyne.Canvas) {
+	for _, s := range u.Shortcuts() {
+		do := s.Do
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: s.Key, Modifier: s.Modifier}, func(fyne.Shortcut) { do() })
+	}
+}
