@@ -27,14 +27,16 @@ import (
 //
 // For a country it also quotes the article's paragraphs that mention it,
 // with the mentions in bold, lists its roles in the story, and links to
-// Putin's trips to it and the corridors and energy links through it. The
-// quoted text is a RichText, which Fyne 2.7 cannot select or copy.
+// Putin's trips to it and the corridors and energy links through it. Fyne
+// 2.7's labels and rich text cannot be selected, so the Copy button puts
+// all of the panel's text on the clipboard.
 type Details struct {
 	Name   *widget.Label
 	Status *widget.Label
 	Code   *widget.Label
 	Note   *widget.Label
 	Hint   *widget.Label
+	Copy   *widget.Button // copies Text to the clipboard
 
 	// For a country; empty otherwise.
 	Paragraphs []*widget.RichText  // the article's paragraphs that mention it, in text order
@@ -81,7 +83,11 @@ func newDetails(a *scene.Atlas) *Details {
 	d.Hint.Importance = widget.LowImportance
 	d.swatch.SetMinSize(fyne.NewSize(14, 14))
 	d.swatch.CornerRadius = 3
-	d.box = container.NewVBox(d.Name, container.NewBorder(nil, nil, container.NewCenter(d.swatch), nil, d.Status), d.Code, d.Note, d.Hint,
+	d.Copy = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
+		fyne.CurrentApp().Clipboard().SetContent(d.Text())
+	})
+	d.Copy.Importance = widget.LowImportance
+	d.box = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(d.Copy), d.Name), container.NewBorder(nil, nil, container.NewCenter(d.swatch), nil, d.Status), d.Code, d.Note, d.Hint,
 		d.country)
 	d.Show("", icc.ArticleDate)
 	return d
@@ -139,6 +145,33 @@ func (d *Details) Show(iso3 string, day icc.Date) {
 	d.swatch.Refresh()
 	d.showCountry(iso3)
 	d.showFilled()
+}
+
+// Text is the panel's text as shown, one block a line: the name, status,
+// code and note, the quoted paragraphs, the roles, and the trips and routes.
+func (d *Details) Text() string {
+	var out []string
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	for _, l := range []*widget.Label{d.Name, d.Status, d.Code, d.Note} {
+		add(l.Text)
+	}
+	if d.country.Visible() {
+		add("In the article:")
+		for _, p := range d.Paragraphs {
+			add(p.String())
+		}
+		add(d.NoMention.Text)
+		add("Role in the story:")
+		add(d.Roles.Text)
+		for _, l := range append(append([]*widget.Hyperlink{}, d.Trips...), d.Routes...) {
+			add(l.Text)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // showFilled hides the labels that have no text, so the panel has no gaps.

@@ -465,3 +465,18 @@ func TestThemeSwitchRestyles(t *testing.T) {
 		t.Fatal("the light and dark party colours are the same: the test proves nothing")
 	}
 }
+
+// TestDetailsCopy: the details panel's Copy button puts its text — the
+// name, the status and the quoted paragraphs — on the clipboard.
+func TestDetailsCopy(t *testing.T) {
+	u, w := newTestUI(t)
+	u.selectMark(geo.Hit{Kind: geo.HitCountry, ID: "KGZ"})
+	w.Canvas().Capture()
+	test.Tap(u.Details.Copy)
+	got := fyne.CurrentApp().Clipboard().Content()
+	for _, want := range []string{"Kyrgyzstan", u.Details.Status.Text, "In the article:", u.Details.Paragraphs[0].String(), u.Details.Roles.Text} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the copied text lacks %q:\n%s", want, got)
+		}
+	}
+}
