@@ -61,6 +61,7 @@ func newArticlePane(a *scene.Atlas) *ArticlePane {
 		for _, para := range art.Paragraphs {
 			rt := NewLinkText(p.runs(para))
 			rt.OnTap = p.pick
+			rt.OnFocus = func() { p.Scroll.ScrollToOffset(fyne.NewPos(0, rt.Position().Y)) }
 			p.Paragraphs = append(p.Paragraphs, rt)
 			objs = append(objs, rt)
 		}

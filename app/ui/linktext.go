@@ -30,8 +30,11 @@ type TextRun struct {
 type LinkText struct {
 	widget.BaseWidget
 
-	// OnTap, if set, is called with the link tapped.
+	// OnTap, if set, is called with the link tapped, or chosen with the
+	// keyboard (Enter or Space while it has the focus).
 	OnTap func(h geo.Hit)
+	// OnFocus, if set, is called when the paragraph gains the keyboard focus.
+	OnFocus func()
 
 	runs    []TextRun
 	words   []placedWord // the last layout, in widget coordinates (dp)
@@ -39,6 +42,7 @@ type LinkText struct {
 	height  float32      // the height of that layout
 	hovered int          // index into runs of the link under the pointer, or -1
 	marked  bool         // a bar in the left margin and a tinted background
+	focused int          // index into runs of the link with the keyboard focus, or -1
 }
 
 // placedWord is one word (or the space-free piece of a run) after layout.
@@ -52,7 +56,7 @@ type placedWord struct {
 
 // NewLinkText returns a paragraph of runs.
 func NewLinkText(runs []TextRun) *LinkText {
-	t := &LinkText{runs: runs, hovered: -1}
+	t := &LinkText{runs: runs, hovered: -1, focused: -1}
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -60,7 +64,7 @@ func NewLinkText(runs []TextRun) *LinkText {
 // SetRuns replaces the paragraph's runs and redraws it.
 func (t *LinkText) SetRuns(runs []TextRun) {
 	t.runs = runs
-	t.hovered = -1
+	t.hovered, t.focused = -1, -1
 	t.layout(t.Size().Width)
 	t.Refresh()
 }
@@ -273,6 +277,82 @@ func (t *LinkText) MouseOut() {
 	}
 }
 
+// links are the indexes of the runs that are links, in order.
+func (t *LinkText) links() []int {
+	var out []int
+	for i, r := range t.runs {
+		if r.Link.Kind != geo.HitNone {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Disabled is true for a paragraph without links, so the Tab key passes it by.
+func (t *LinkText) Disabled() bool { return len(t.links()) == 0 }
+
+// Enable and Disable do nothing: a paragraph takes the focus when it has links.
+func (t *LinkText) Enable() {}
+
+// Disable does nothing; see Enable.
+func (t *LinkText) Disable() {}
+
+// FocusGained puts the keyboard focus on the paragraph's first link.
+func (t *LinkText) FocusGained() {
+	if l := t.links(); len(l) > 0 {
+		t.focused = l[0]
+	}
+	t.Refresh()
+	if t.OnFocus != nil {
+		t.OnFocus()
+	}
+}
+
+// FocusLost takes the focus mark off the link.
+func (t *LinkText) FocusLost() {
+	t.focused = -1
+	t.Refresh()
+}
+
+// FocusedLink is the link with the keyboard focus; ok is false when none has.
+func (t *LinkText) FocusedLink() (h geo.Hit, ok bool) {
+	if t.focused < 0 {
+		return geo.Hit{}, false
+	}
+	return t.runs[t.focused].Link, true
+}
+
+// TypedKey moves the focus to the next link (Right, Down) or the one before
+// (Left, Up), and follows the focused link on Enter, Return or Space.
+func (t *LinkText) TypedKey(ev *fyne.KeyEvent) {
+	l := t.links()
+	at := -1
+	for i, r := range l {
+		if r == t.focused {
+			at = i
+		}
+	}
+	switch ev.Name {
+	case fyne.KeyRight, fyne.KeyDown:
+		if at+1 < len(l) {
+			t.focused = l[at+1]
+			t.Refresh()
+		}
+	case fyne.KeyLeft, fyne.KeyUp:
+		if at > 0 {
+			t.focused = l[at-1]
+			t.Refresh()
+		}
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		if h, ok := t.FocusedLink(); ok && t.OnTap != nil {
+			t.OnTap(h)
+		}
+	}
+}
+
+// TypedRune ignores typed characters: the paragraph is not editable.
+func (t *LinkText) TypedRune(rune) {}
+
 // CreateRenderer draws the words as canvas texts.
 func (t *LinkText) CreateRenderer() fyne.WidgetRenderer {
 	return &linkTextRenderer{t: t}
@@ -280,8 +360,9 @@ func (t *LinkText) CreateRenderer() fyne.WidgetRenderer {
 
 type linkTextRenderer struct {
 	t     *LinkText
-	tint  *canvas.Rectangle // the marked paragraph's background
-	bar   *canvas.Rectangle // the marked paragraph's margin bar
+	tint  *canvas.Rectangle   // the marked paragraph's background
+	bar   *canvas.Rectangle   // the marked paragraph's margin bar
+	focus []*canvas.Rectangle // behind the focused link's words
 	texts []*canvas.Text
 	lines []*canvas.Rectangle // underlines of the hovered link
 	objs  []fyne.CanvasObject
@@ -317,7 +398,7 @@ func (r *linkTextRenderer) Refresh() {
 		r.bar.Refresh()
 		r.objs = append(r.objs, r.tint, r.bar)
 	}
-	texts, under := 0, 0
+	texts, under, focus := 0, 0, 0
 	for i := 0; i < len(t.words); {
 		first := t.words[i]
 		text := first.text
@@ -337,18 +418,31 @@ func (r *linkTextRenderer) Refresh() {
 		}
 		c := r.texts[texts]
 		texts++
+		lineH := first.size.Height - theme.LineSpacing()
+		if first.run == t.focused {
+			if focus == len(r.focus) {
+				r.focus = append(r.focus, canvas.NewRectangle(link))
+			}
+			f := r.focus[focus]
+			focus++
+			f.FillColor = th.Color(theme.ColorNameFocus, v)
+			f.CornerRadius = 2
+			f.Move(first.pos.AddXY(-2, 0))
+			f.Resize(fyne.NewSize(end-first.pos.X+4, lineH))
+			f.Refresh()
+			r.objs = append(r.objs, f)
+		}
 		c.Text, c.TextSize = text, size
 		c.TextStyle = fyne.TextStyle{Bold: run.Bold}
 		c.Color = fg
 		if run.Link.Kind != geo.HitNone {
 			c.Color = link
 		}
-		lineH := first.size.Height - theme.LineSpacing()
 		c.Move(first.pos)
 		c.Resize(fyne.NewSize(end-first.pos.X, lineH))
 		c.Refresh()
 		r.objs = append(r.objs, c)
-		if first.run == t.hovered {
+		if first.run == t.hovered || first.run == t.focused {
 			if under == len(r.lines) {
 				r.lines = append(r.lines, canvas.NewRectangle(link))
 			}

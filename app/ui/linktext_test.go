@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -74,5 +75,31 @@ func TestLinkTextTap(t *testing.T) {
 	lt.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(theme.InnerPadding()+2, at.Y)}})
 	if lt.Cursor() != desktop.DefaultCursor {
 		t.Error("a pointing hand over plain text")
+	}
+}
+
+// TestLinkTextKeyboard: Tab reaches a paragraph with links (and passes one
+// without), the arrows move between its links, Enter follows the focused one.
+func TestLinkTextKeyboard(t *testing.T) {
+	test.NewTempApp(t)
+	chn, rus := geo.Hit{Kind: geo.HitCountry, ID: "CHN"}, geo.Hit{Kind: geo.HitCountry, ID: "RUS"}
+	plain := NewLinkText([]TextRun{{Text: "Nothing to follow here."}})
+	lt := NewLinkText([]TextRun{{Text: "From "}, {Text: "Moscow", Link: rus}, {Text: " to "}, {Text: "Beijing", Link: chn}, {Text: "."}})
+	var got []geo.Hit
+	lt.OnTap = func(h geo.Hit) { got = append(got, h) }
+	w := test.NewWindow(container.NewVBox(plain, lt))
+	defer w.Close()
+	w.Canvas().FocusNext()
+	if w.Canvas().Focused() != lt {
+		t.Fatalf("Tab focuses %v, want the paragraph with links", w.Canvas().Focused())
+	}
+	if h, ok := lt.FocusedLink(); !ok || h != rus {
+		t.Fatalf("the first focused link is %v, want RUS", h)
+	}
+	for _, k := range []fyne.KeyName{fyne.KeyRight, fyne.KeyRight, fyne.KeyReturn, fyne.KeyLeft, fyne.KeySpace} {
+		lt.TypedKey(&fyne.KeyEvent{Name: k})
+	}
+	if len(got) != 2 || got[0] != chn || got[1] != rus {
+		t.Errorf("the keys followed %v, want CHN then RUS", got)
 	}
 }
