@@ -59,10 +59,12 @@ func main() {
 	}
 	a := app.NewWithID(AppID)
 	a.SetIcon(ui.Icon)
+	ui.SetTheme(ui.ThemeChoice())
 	w := a.NewWindow(ui.Title)
 	u := ui.New(atlas, icc.ArticleDate)
 	w.SetContent(u.Content)
 	u.AddShortcuts(w.Canvas())
+	w.SetMainMenu(u.MainMenu(w))
 	w.Resize(fyne.NewSize(1280, 800))
 
 	go func() {
@@ -101,6 +103,7 @@ func trace(a fyne.App, w fyne.Window, u *ui.UI) {
 			fmt.Printf("atlas: selected %s %s\n", kinds[h.Kind], h.ID)
 		}
 	}
+	u.OnDate = func(d icc.Date) { fmt.Printf("atlas: date %s\n", d.Format(icc.DateLayout)) }
 	// When the Article tab shows, where its first link in view is.
 	onTab := u.Tabs.OnSelected
 	u.Tabs.OnSelected = func(ti *container.TabItem) {
@@ -141,6 +144,10 @@ func trace(a fyne.App, w fyne.Window, u *ui.UI) {
 					tx, ty := px(u.Atlas.Lines.TripMid[tripIndex(u.Atlas, "putin-2023-bishkek")])
 					fmt.Printf("atlas: ready beijing=%d,%d china=%d,%d trip=%d,%d startup=%dms\n", bx, by, cx, cy, tx, ty,
 						time.Since(started).Milliseconds())
+					// The time bar's slider: its left and right ends along its middle, in window pixels.
+					sp, ss := a.Driver().AbsolutePositionForObject(u.Time.Slider), u.Time.Slider.Size()
+					fmt.Printf("atlas: slider from=%d,%d to=%d,%d\n", int(sp.X*float32(scale)), int((sp.Y+ss.Height/2)*float32(scale)),
+						int((sp.X+ss.Width)*float32(scale)), int((sp.Y+ss.Height/2)*float32(scale)))
 				})
 			}()
 		})

@@ -1,15 +1,18 @@
 // Package cli is Article Atlas's command line: `list` prints every country's
 // ICC status, or a layer of the story, as CSV; `export` writes the map to a
-// PNG, through the same renderer as the window, without opening one, or the
-// story's layers to GeoJSON. CheckDisplay tells the app, before it opens the
+// PNG or SVG, composed as the window's export composes it, without opening
+// a window, or the story's layers to GeoJSON. CheckDisplay tells the app, before it opens the
 // window, whether a display answers. It never imports Fyne.
 package cli
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -22,6 +25,8 @@ import (
 	"articleatlas/app/story"
 	"articleatlas/data"
 	"articleatlas/geo"
+
+	"github.com/paulmach/orb"
 )
 
 // Commands lists the subcommands Run understands.
@@ -43,10 +48,14 @@ const usage = `usage:
                print a layer as CSV: every country's ICC status (the default),
                or the story's trips, places, corridors and links, or events,
                or the article's mentions of them
-  atlas export --out map.png [--width 1920] [--height 1080] [--date YYYY-MM-DD]
-               [--select ISO3] [--projection equal-earth|equirectangular] [--scale 1]
-               [--detail auto|coarse|fine] [--layers icc,trips,corridors,energy,places,labels]
-               write the map as a PNG
+  atlas export --out map.png|map.svg [--width 1920 --height 1080 [--scale 1] | --size 1x|2x|4x]
+               [--date YYYY-MM-DD] [--select ISO3] [--projection equal-earth|equirectangular]
+               [--view LON,LAT,ZOOM] [--detail auto|coarse|fine] [--layers icc,trips,corridors,energy,places,labels]
+               [--title TEXT] [--no-title] [--no-legend] [--no-date] [--no-source] [--chart] [--alt]
+               write the map as a PNG or SVG with its title, legend, date and source line;
+               --size 1x is the window's size, 1280×800
+  atlas export --replay old.png|old.svg --out new.png|new.svg [--alt]
+               make an exported map again from the recipe it carries
   atlas export --out story.geojson [--layers trips,corridors,energy,places]
                write the story's trips, corridors, links, places and events as GeoJSON
   atlas help [list|export]
@@ -144,7 +153,7 @@ func ListRows(a *scene.Atlas, d icc.Date) []Row {
 }
 
 // dateUsage describes --date for both commands.
-const dateUsage = "show the ICC status on `YYYY-MM-DD`"
+const dateUsage = "the day shown, `YYYY-MM-DD`: ICC status on it, and the trips and events up to it"
 
 // listLayers are the layers `list` prints, the default first.
 var listLayers = []string{"countries", "trips", "places", "corridors", "events", "mentions"}
@@ -179,12 +188,13 @@ func listSummary() string {
 func runList(args []string, stdout io.Writer) error {
 	f := newFlagSet("list", "[--layer countries|trips|places|corridors|events|mentions] [--date YYYY-MM-DD]", listSummary())
 	layer := f.choiceFlag("layer", listLayers[0], listLayers, "`LAYER` to print: "+orList(listLayers))
-	date := f.dateFlag("date", icc.ArticleDate, dateUsage+"; --layer countries only")
+	date := f.dateFlag("date", icc.ArticleDate, dateUsage+"; --layer countries, trips and events only")
 	if err := f.parse(args, stdout); err != nil {
 		return err
 	}
-	if *layer != "countries" && slices.Contains(f.given(), "date") {
-		return usageError{errors.New("--date applies only to --layer countries (a trip carries its destination's ICC status on its first day)")}
+	dated := slices.Contains(f.given(), "date")
+	if dated && !slices.Contains([]string{"countries", "trips", "events"}, *layer) {
+		return usageError{errors.New("--date applies only to --layer countries, trips and events (a trip carries its destination's ICC status on its first day)")}
 	}
 	var header []string
 	var rows [][]string
@@ -212,7 +222,11 @@ func runList(args []string, stdout io.Writer) error {
 		}
 	} else {
 		var err error
-		if header, rows, err = storyRows(*layer); err != nil {
+		var upTo icc.Date // zero: every trip and event
+		if dated {
+			upTo = *date
+		}
+		if header, rows, err = storyRows(*layer, upTo); err != nil {
 			return err
 		}
 	}
@@ -223,8 +237,9 @@ func runList(args []string, stdout io.Writer) error {
 }
 
 // storyRows returns the header and rows of a story layer: trips, places,
-// corridors or events.
-func storyRows(layer string) (header []string, rows [][]string, err error) {
+// corridors or events; unless upTo is zero, only the trips begun and the
+// events happened by that day, as the map shows them.
+func storyRows(layer string, upTo icc.Date) (header []string, rows [][]string, err error) {
 	st, err := story.Load(data.Story)
 	if err != nil {
 		return nil, nil, unprefixed(err, "story")
@@ -236,7 +251,9 @@ func storyRows(layer string) (header []string, rows [][]string, err error) {
 			return nil, nil, unprefixed(err, "geo")
 		}
 		for i := range st.Trips {
-			rows = append(rows, export.CSVRecord(export.TripRow(&st.Trips[i], icc)))
+			if upTo.IsZero() || !st.Trips[i].Start.After(upTo) {
+				rows = append(rows, export.CSVRecord(export.TripRow(&st.Trips[i], icc)))
+			}
 		}
 		return export.TripColumns, rows, nil
 	case "places":
@@ -251,7 +268,9 @@ func storyRows(layer string) (header []string, rows [][]string, err error) {
 		return export.CorridorColumns, rows, nil
 	case "events":
 		for i := range st.Events {
-			rows = append(rows, export.CSVRecord(export.EventRow(&st.Events[i])))
+			if upTo.IsZero() || !st.Events[i].Date.After(upTo) {
+				rows = append(rows, export.CSVRecord(export.EventRow(&st.Events[i])))
+			}
 		}
 		return export.EventColumns, rows, nil
 	}
@@ -265,13 +284,19 @@ func csvDate(d icc.Date) string {
 	return d.Format(icc.DateLayout)
 }
 
-// Max export size in pixels per side: 16384² RGBA is 1 GiB, beyond any slide.
-const maxExportSide = 16384
+// windowWidth and windowHeight are the window's size when it opens, in dp:
+// what `--size 1x` exports.
+const windowWidth, windowHeight = 1280, 800
 
-// pngOnly are the export flags that only a PNG uses, with why a GeoJSON
-// export does not need them.
-var pngOnly = map[string]string{
-	"width": "", "height": "", "scale": "", "projection": "", "detail": "", "select": "",
+// exportSizes are the --size choices: multiples of the window's size, drawn
+// at that many pixels per dp.
+var exportSizes = []string{"1x", "2x", "4x"}
+
+// mapOnly are the export flags that only a map (PNG or SVG) uses, with why
+// a GeoJSON export does not need them.
+var mapOnly = map[string]string{
+	"width": "", "height": "", "size": "", "scale": "", "projection": "", "detail": "", "select": "", "view": "",
+	"title": "", "no-title": "", "no-legend": "", "no-date": "", "no-source": "", "chart": "", "alt": "",
 	"date": " (a trip carries its destination's ICC status on its first day)",
 }
 
@@ -280,24 +305,45 @@ func runExport(args []string, stdout io.Writer) error {
 	for i, p := range geo.Projections {
 		projections[i] = p.Name()
 	}
-	f := newFlagSet("export", "--out FILE.png|FILE.geojson [flags]",
-		"Write the map as a PNG, drawn as the window draws it, without opening a window;\n"+
-			"or, to a .geojson file, the story's trips, corridors, energy links, places and events.\n"+
-			"--layers picks what either shows; the other flags are for PNG only.")
-	out := f.stringFlag("out", "", "`FILE` to write (required): .png for the map, .geojson for the story's layers")
+	f := newFlagSet("export", "--out FILE.png|FILE.svg|FILE.geojson [flags]",
+		"Write the map as a PNG or an SVG, drawn as the window draws it, with a title, the legend,\n"+
+			"the date and the source line, without opening a window; or, to a .geojson file, the\n"+
+			"story's trips, corridors, energy links, places and events. --layers picks what either\n"+
+			"shows; the other flags are for the map only. Every PNG and SVG carries its alt text and\n"+
+			"the recipe that made it: --replay makes the same file again.")
+	out := f.stringFlag("out", "", "`FILE` to write: .png or .svg for the map, .geojson for the story's layers")
 	width := f.intFlag("width", 1920, "image width, in `PIXELS`")
 	height := f.intFlag("height", 1080, "image height, in `PIXELS`")
+	size := f.choiceFlag("size", "", exportSizes, "`N`x the window's size, 1280×800 dp: 1x, 2x (2560×1600 px at scale 2) or 4x (5120×3200 px at scale 4); instead of --width, --height and --scale")
+	scale := f.floatFlag("scale", 1, "`FACTOR` of pixels per map unit; 2 draws lines and text twice as large, like a HiDPI screen")
 	date := f.dateFlag("date", icc.ArticleDate, dateUsage)
-	sel := f.stringFlag("select", "", "outline the country with this `ISO3` code, e.g. CHN (at 1:50m if it has no 1:110m outline)")
+	sel := f.stringFlag("select", "", "highlight the country with this `ISO3` code, e.g. CHN (at 1:50m if it has no 1:110m outline)")
 	proj := f.choiceFlag("projection", projections[0], projections, "projection `NAME`: "+orList(projections))
-	scale := f.floatFlag("scale", 1, "`FACTOR` of pixels per map unit; 2 draws lines twice as thick, like a HiDPI screen")
+	viewFlag := f.stringFlag("view", "", "show the part of the world centred on `LON,LAT` degrees at ZOOM (0, the whole world, to 7), e.g. 100,45,1.5")
 	detail := f.choiceFlag("detail", "auto", []string{"auto", "coarse", "fine"}, "outline `LEVEL`: auto (by size), coarse (1:110m) or fine (1:50m)")
 	layerList := f.stringFlag("layers", "all", "comma-separated `NAMES` of the layers to show, from "+scene.LayerNames()+
 		"; trips is putin and xi, corridors is land and maritime")
+	title := f.stringFlag("title", "", "the title `TEXT` (default: the date and the layers shown, e.g. \"ICC membership on 17 October 2023 — Putin's trips and the Belt and Road\")")
+	noTitle := f.boolFlag("no-title", "draw no title")
+	noLegend := f.boolFlag("no-legend", "draw no legend of the ICC classes")
+	noDate := f.boolFlag("no-date", "draw no date line")
+	noSource := f.boolFlag("no-source", "draw no source line")
+	chart := f.boolFlag("chart", "draw the chart of ICC membership over time as an inset")
+	replay := f.stringFlag("replay", "", "make the map again from the recipe in `FILE`, a PNG or SVG this command wrote; with --out (the format may differ) and --alt only")
+	alt := f.boolFlag("alt", "print the map's alt text (what it shows, in words); with no --out, only print it")
 	if err := f.parse(args, stdout); err != nil {
 		return err
 	}
-	if *out == "" {
+	given := f.given()
+	if *replay != "" {
+		for _, name := range given {
+			if name != "replay" && name != "out" && name != "alt" {
+				return usageError{fmt.Errorf("--%s cannot be used with --replay: the recipe gives every choice", name)}
+			}
+		}
+		return replayExport(*replay, *out, *alt, stdout)
+	}
+	if *out == "" && !*alt {
 		return usageError{errors.New("--out is required, e.g. --out map.png")}
 	}
 	layers, err := scene.ParseLayers(strings.ToLower(*layerList))
@@ -307,26 +353,41 @@ func runExport(args []string, stdout io.Writer) error {
 	if layers == 0 {
 		return usageError{fmt.Errorf("--layers %q names no layer (want some of %s)", *layerList, scene.LayerNames())}
 	}
-	switch strings.ToLower(fileExt(*out)) {
-	case ".png":
-	case ".geojson":
-		for _, name := range f.given() {
-			if why, ok := pngOnly[name]; ok {
-				return usageError{fmt.Errorf("--%s applies only to a PNG export%s", name, why)}
+	format := export.PNG
+	if *out != "" {
+		if strings.EqualFold(fileExt(*out), ".geojson") {
+			for _, name := range given {
+				if why, ok := mapOnly[name]; ok {
+					return usageError{fmt.Errorf("--%s applies only to a PNG or SVG export%s", name, why)}
+				}
+			}
+			if layers&export.GeoJSONLayers == 0 {
+				return usageError{fmt.Errorf("--layers %q has nothing to write as GeoJSON (want trips, putin, xi, corridors, land, maritime, energy or places)", *layerList)}
+			}
+			return exportGeoJSON(*out, layers, stdout)
+		}
+		var ok bool
+		if format, ok = export.FormatOf(*out); !ok {
+			return usageError{fmt.Errorf("--out %q: only .png and .svg (the map) and .geojson (the story's layers) are supported", *out)}
+		}
+	}
+	if *size != "" {
+		for _, name := range given {
+			if name == "width" || name == "height" || name == "scale" {
+				return usageError{fmt.Errorf("--size sets the width, height and scale; drop --%s", name)}
 			}
 		}
-		if layers&export.GeoJSONLayers == 0 {
-			return usageError{fmt.Errorf("--layers %q has nothing to write as GeoJSON (want trips, putin, xi, corridors, land, maritime, energy or places)", *layerList)}
-		}
-		return exportGeoJSON(*out, layers, stdout)
-	default:
-		return usageError{fmt.Errorf("--out %q: only .png (the map) and .geojson (the story's layers) are supported", *out)}
+		k := float64((*size)[0] - '0')
+		*width, *height, *scale = int(windowWidth*k), int(windowHeight*k), k
 	}
-	if *width < 16 || *height < 16 || *width > maxExportSide || *height > maxExportSide {
-		return usageError{fmt.Errorf("--width and --height must be between 16 and %d pixels (got %d×%d)", maxExportSide, *width, *height)}
+	if *width < export.MinSide || *height < export.MinSide || *width > export.MaxSide || *height > export.MaxSide {
+		return usageError{fmt.Errorf("--width and --height must be between %d and %d pixels (got %d×%d)", export.MinSide, export.MaxSide, *width, *height)}
 	}
-	if !(*scale >= 0.25 && *scale <= 8) {
-		return usageError{fmt.Errorf("--scale must be between 0.25 and 8 (got %g)", *scale)}
+	if !(*scale >= export.MinScale && *scale <= export.MaxScale) {
+		return usageError{fmt.Errorf("--scale must be between %g and %g (got %g)", export.MinScale, export.MaxScale, *scale)}
+	}
+	if *noTitle && slices.Contains(given, "title") {
+		return usageError{errors.New("--title and --no-title cannot be used together")}
 	}
 	var level *geo.Level
 	switch *detail {
@@ -341,9 +402,17 @@ func runExport(args []string, stdout io.Writer) error {
 	if err != nil {
 		return usageError{unprefixed(err, "geo")}
 	}
+	var lonLatZoom []float64
+	if *viewFlag != "" {
+		if lonLatZoom, err = parseView(*viewFlag); err != nil {
+			return usageError{err}
+		}
+	}
 	// A bad path fails before the outlines load.
-	if err := export.CheckPath(*out); err != nil {
-		return unprefixed(err, "export")
+	if *out != "" {
+		if err := export.CheckPath(*out); err != nil {
+			return unprefixed(err, "export")
+		}
 	}
 	w, err := geo.LoadWorldSync()
 	if err != nil {
@@ -356,13 +425,119 @@ func runExport(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	job := export.Job{World: w, Projection: p, Date: *date, Selected: iso, Layers: layers,
-		Width: *width, Height: *height, Scale: *scale, Level: level}
-	if err := export.WritePNGFile(*out, job); err != nil {
+	atlas, err := scene.New(w)
+	if err != nil {
+		return err
+	}
+	job := export.Job{World: w, Atlas: atlas, Projection: p, Date: *date, Selected: iso, Layers: layers,
+		Width: *width, Height: *height, Scale: *scale, Level: level, Format: format,
+		Title: *title, NoTitle: *noTitle, NoLegend: *noLegend, NoDate: *noDate, NoSource: *noSource, Chart: *chart}
+	if lonLatZoom != nil {
+		v := geo.NewView(p, float64(*width) / *scale, float64(*height) / *scale)
+		v.Center = geo.Project(p, orb.Point{lonLatZoom[0], lonLatZoom[1]})
+		v.Zoom = lonLatZoom[2]
+		job.View = &v
+	}
+	snap, err := export.Compose(job)
+	if err != nil {
 		return unprefixed(err, "export")
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d×%d)\n", *out, *width, *height)
+	return writeSnapshot(snap, *out, *alt, stdout)
+}
+
+// writeSnapshot writes snap to path (unless path is ""), prints where it
+// went, and prints its alt text if alt.
+func writeSnapshot(snap *export.Snapshot, path string, alt bool, stdout io.Writer) error {
+	if path != "" {
+		if err := snap.WriteFile(context.Background(), path, nil); err != nil {
+			return unprefixed(err, "export")
+		}
+		fmt.Fprintf(stdout, "wrote %s (%d×%d)\n", path, snap.Job.Width, snap.Job.Height)
+	}
+	if alt {
+		fmt.Fprintln(stdout, snap.Alt)
+	}
 	return nil
+}
+
+// parseView reads --view LON,LAT,ZOOM.
+func parseView(s string) ([]float64, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 3 {
+		return nil, fmt.Errorf("--view %q is not LON,LAT,ZOOM, e.g. 100,45,1.5", s)
+	}
+	v := make([]float64, 3)
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return nil, fmt.Errorf("--view %q: %q is not a number", s, strings.TrimSpace(p))
+		}
+		v[i] = f
+	}
+	switch {
+	case v[0] < -180 || v[0] > 180:
+		return nil, fmt.Errorf("--view %q: the longitude must be between -180 and 180", s)
+	case v[1] < -90 || v[1] > 90:
+		return nil, fmt.Errorf("--view %q: the latitude must be between -90 and 90", s)
+	case v[2] < geo.MinZoom || v[2] > geo.MaxZoom:
+		return nil, fmt.Errorf("--view %q: the zoom must be between %g and %g", s, geo.MinZoom, geo.MaxZoom)
+	}
+	return v, nil
+}
+
+// replayExport makes the export whose recipe is in the file from again,
+// into path (in path's format, which may differ from the recipe's), and
+// prints its alt text if alt. A PNG replayed to a PNG, or an SVG to an SVG,
+// gives the same bytes.
+func replayExport(from, path string, alt bool, stdout io.Writer) error {
+	if path == "" && !alt {
+		return usageError{errors.New("--replay needs --out (or --alt), e.g. --replay old.png --out new.png")}
+	}
+	format := export.PNG
+	if path != "" {
+		var ok bool
+		if format, ok = export.FormatOf(path); !ok {
+			return usageError{fmt.Errorf("--out %q: a replay writes .png or .svg", path)}
+		}
+		if err := export.CheckPath(path); err != nil {
+			return unprefixed(err, "export")
+		}
+	}
+	f, err := os.Open(from)
+	if err != nil {
+		return fmt.Errorf("--replay: %v", cause(err))
+	}
+	rec, err := export.ReadRecipe(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("--replay %s: %v", from, unprefixed(err, "export"))
+	}
+	if path != "" {
+		rec.Format = format
+	}
+	w, err := geo.LoadWorldSync()
+	if err != nil {
+		return unprefixed(err, "geo")
+	}
+	atlas, err := scene.New(w)
+	if err != nil {
+		return err
+	}
+	snap, err := export.ComposeRecipe(rec, atlas)
+	if err != nil {
+		return fmt.Errorf("--replay %s: %v", from, unprefixed(err, "export"))
+	}
+	return writeSnapshot(snap, path, alt, stdout)
+}
+
+// cause is the reason of a file error without the operation and path,
+// which the message gives itself: "no such file or directory".
+func cause(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
+	}
+	return err
 }
 
 // exportGeoJSON writes the story's features shown by layers to path as

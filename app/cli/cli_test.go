@@ -127,7 +127,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown flag, one dash", []string{"export", "-foo"}, 2, "unknown flag --foo"},
 		{"stray argument", []string{"list", "extra"}, 2, "unexpected argument"},
 		{"no out", []string{"export"}, 2, "--out is required"},
-		{"not png", []string{"export", "--out", "map.jpg"}, 2, "only .png (the map) and .geojson"},
+		{"not png", []string{"export", "--out", "map.jpg"}, 2, "only .png and .svg (the map) and .geojson"},
 		{"no extension", []string{"export", "--out", "map"}, 2, "only .png"},
 		{"width not a number", []string{"export", "--out", "m.png", "--width", "x"}, 2, `--width "x" is not a whole number`},
 		{"width one dash", []string{"export", "--out", "m.png", "-width", "1.5"}, 2, `--width "1.5" is not a whole number`},
@@ -135,7 +135,7 @@ func TestBadInput(t *testing.T) {
 		{"scale not a number", []string{"export", "--out", "m.png", "--scale", "big"}, 2, `--scale "big" is not a number`},
 		{"huge", []string{"export", "--out", "m.png", "--width", "100000"}, 2, "between 16 and"},
 		{"bad select", []string{"export", "--out", "m.png", "--select", "XXX"}, 2, "no country"},
-		{"bad projection", []string{"export", "--out", "m.png", "--projection", "globe"}, 2, `--projection "globe" is not equal-earth or equirectangular`},
+		{"bad projection", []string{"export", "--out", "m.png", "--projection", "globe"}, 2, `--projection "globe" is not equal-earth, equirectangular`},
 		{"bad detail", []string{"export", "--out", "m.png", "--detail", "finest"}, 2, `--detail "finest" is not auto, coarse or fine`},
 		{"select needs 1:50m", []string{"export", "--out", "m.png", "--select", "AND", "--detail", "coarse"}, 2, "AND (Andorra) is drawn only at 1:50m; drop --detail coarse"},
 		{"unwritable", []string{"export", "--out", "/nonexistent-dir/m.png", "--width", "64", "--height", "32"}, 1, "/nonexistent-dir"},
@@ -144,13 +144,26 @@ func TestBadInput(t *testing.T) {
 		{"list layer without value", []string{"list", "--layer"}, 2, "--layer needs a value"},
 		{"list --layers", []string{"list", "--layers", "trips"}, 2, "unknown flag --layers; did you mean --layer?"},
 		{"export --layer", []string{"export", "--out", "m.png", "--layer", "trips"}, 2, "unknown flag --layer; did you mean --layers?"},
-		{"date with trips", []string{"list", "--layer", "trips", "--date", "2023-10-17"}, 2, "--date applies only to --layer countries"},
+		{"date with places", []string{"list", "--layer", "places", "--date", "2023-10-17"}, 2, "--date applies only to --layer countries, trips and events"},
 		{"date with mentions", []string{"list", "--layer", "mentions", "--date", "2023-10-17"}, 2, "--date applies only to --layer countries"},
 		{"unknown export layer", []string{"export", "--out", "m.png", "--layers", "icc,roads"}, 2, `--layers: unknown layer "roads" (want icc,graticule,trips,`},
 		{"no export layer", []string{"export", "--out", "m.png", "--layers", " , "}, 2, `--layers " , " names no layer`},
-		{"geojson with width", []string{"export", "--out", "s.geojson", "--width", "100"}, 2, "--width applies only to a PNG export"},
-		{"geojson with date", []string{"export", "--out", "s.geojson", "--date", "2023-10-17"}, 2, "--date applies only to a PNG export"},
+		{"geojson with width", []string{"export", "--out", "s.geojson", "--width", "100"}, 2, "--width applies only to a PNG or SVG export"},
+		{"geojson with date", []string{"export", "--out", "s.geojson", "--date", "2023-10-17"}, 2, "--date applies only to a PNG or SVG export"},
 		{"geojson without story layer", []string{"export", "--out", "s.geojson", "--layers", "icc,labels"}, 2, `--layers "icc,labels" has nothing to write as GeoJSON`},
+		{"svg with geojson flag", []string{"export", "--out", "s.geojson", "--title", "T"}, 2, "--title applies only to a PNG or SVG export"},
+		{"size and width", []string{"export", "--out", "m.png", "--size", "2x", "--width", "100"}, 2, "--size sets the width, height and scale; drop --width"},
+		{"bad size", []string{"export", "--out", "m.png", "--size", "3x"}, 2, `--size "3x" is not 1x, 2x or 4x`},
+		{"view not three numbers", []string{"export", "--out", "m.png", "--view", "100,45"}, 2, `--view "100,45" is not LON,LAT,ZOOM`},
+		{"view not a number", []string{"export", "--out", "m.png", "--view", "100,north,1"}, 2, `"north" is not a number`},
+		{"view latitude", []string{"export", "--out", "m.png", "--view", "100,95,1"}, 2, "the latitude must be between -90 and 90"},
+		{"view zoom", []string{"export", "--out", "m.png", "--view", "100,45,9"}, 2, "the zoom must be between 0 and 7"},
+		{"title and no title", []string{"export", "--out", "m.png", "--title", "T", "--no-title"}, 2, "--title and --no-title cannot be used together"},
+		{"replay with a choice", []string{"export", "--replay", "old.png", "--out", "m.png", "--date", "2020-01-01"}, 2, "--date cannot be used with --replay"},
+		{"replay without out", []string{"export", "--replay", "old.png"}, 2, "--replay needs --out"},
+		{"replay to geojson", []string{"export", "--replay", "old.png", "--out", "s.geojson"}, 2, "a replay writes .png or .svg"},
+		{"replay missing file", []string{"export", "--replay", "/nonexistent-dir/old.png", "--out", filepath.Join(os.TempDir(), "m.png")}, 1, "--replay: /nonexistent-dir/old.png: no such file or directory"},
+		{"alt without out for geojson", []string{"export", "--out", "s.geojson", "--alt"}, 2, "--alt applies only to a PNG or SVG export"},
 		{"unknown command", []string{"draw"}, 2, "unknown command"},
 		{"help for no command", []string{"help", "draw"}, 2, `no command "draw"`},
 	}
@@ -217,16 +230,7 @@ func TestValueCase(t *testing.T) {
 	dir := t.TempDir()
 	export := func(t *testing.T, name string, args ...string) []byte {
 		t.Helper()
-		out := filepath.Join(dir, name)
-		args = append([]string{"export", "--out", out, "--width", "200", "--height", "100"}, args...)
-		if code, _, errOut := run(args...); code != 0 {
-			t.Fatalf("%v: exit %d: %s", args, code, errOut)
-		}
-		b, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
+		return exportFile(t, filepath.Join(dir, name), append([]string{"--width", "200", "--height", "100"}, args...)...)
 	}
 	cases := []struct{ flag, canonical, other string }{
 		{"--detail", "fine", "FINE"},
@@ -293,6 +297,18 @@ func TestExportWritesPNG(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	if len(entries) != 1 {
 		t.Errorf("the folder holds %d files, want only map.png (no temporary left behind)", len(entries))
+	}
+}
+
+// TestListTripsOnDate: with --date, list prints only the trips begun by that
+// day — on the eve of the 2019 forum, the 2017 one but not the 2019 one.
+func TestListTripsOnDate(t *testing.T) {
+	code, out, errOut := run("list", "--layer", "trips", "--date", "2019-04-24")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "putin-2017-beijing") || strings.Contains(out, "putin-2019-beijing") || strings.Contains(out, "putin-2023-beijing") {
+		t.Errorf("trips listed on 2019-04-24:\n%s", out)
 	}
 }
 

@@ -48,6 +48,11 @@ func (f *flagSet) floatFlag(name string, value float64, usage string) *float64 {
 	return f.fs.Float64(name, value, usage)
 }
 
+func (f *flagSet) boolFlag(name, usage string) *bool {
+	f.names = append(f.names, name)
+	return f.fs.Bool(name, false, usage)
+}
+
 // choiceFlag defines a flag whose value is one of choices, in any case; it holds the
 // choice as spelled in choices.
 func (f *flagSet) choiceFlag(name, value string, choices []string, usage string) *string {
@@ -99,7 +104,7 @@ func (f *flagSet) usage(w io.Writer) {
 	for _, name := range f.names {
 		fl := f.fs.Lookup(name)
 		arg, use := flag.UnquoteUsage(fl)
-		if fl.DefValue != "" {
+		if fl.DefValue != "" && fl.DefValue != "false" {
 			use += " (default " + fl.DefValue + ")"
 		}
 		fmt.Fprintf(tw, "  --%s %s\t%s\n", name, arg, use)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"testing"
 
 	"articleatlas/app/icc"
@@ -45,3 +46,33 @@ func benchExport(b *testing.B, w, h int) {
 
 func BenchmarkExportPNG1080(b *testing.B) { benchExport(b, 1920, 1080) }
 func BenchmarkExportPNG4K(b *testing.B)   { benchExport(b, 3840, 2160) }
+
+// benchCompose is what `atlas export` does after loading, with the frame:
+// compose the story's export (all layers, title, legend, date, source) at
+// w×h and write it to memory in format f.
+func benchCompose(b *testing.B, f Format, w, h int, scale float64) {
+	j := storyJob(b, f, w, h, scale)
+	j.View = nil // the whole world, as the anchor scene shows it
+	var buf bytes.Buffer
+	write := func() {
+		buf.Reset()
+		s, err := Compose(j)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Write(context.Background(), &buf, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	write() // project the layers once, as a first export does before timing matters
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		write()
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes")
+}
+
+func BenchmarkComposePNG1080(b *testing.B) { benchCompose(b, PNG, 1920, 1080, 1) }
+func BenchmarkComposePNG4K(b *testing.B)   { benchCompose(b, PNG, 3840, 2160, 2) }
+func BenchmarkComposeSVG1080(b *testing.B) { benchCompose(b, SVG, 1920, 1080, 1) }

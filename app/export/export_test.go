@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"image/png"
 	"io"
@@ -70,9 +71,9 @@ func TestWriteReplacesFile(t *testing.T) {
 // TestWritePNGFileChecksBeforeRendering: a path that cannot be written fails
 // before anything is rendered.
 func TestWritePNGFileChecksBeforeRendering(t *testing.T) {
-	defer func(f func(io.Writer, Job) error) { encodeJob = f }(encodeJob)
+	defer func(f func(context.Context, io.Writer, Job, func(float64)) error) { writeSnapshot = f }(writeSnapshot)
 	rendered := false
-	encodeJob = func(io.Writer, Job) error { rendered = true; return nil }
+	writeSnapshot = func(context.Context, io.Writer, Job, func(float64)) error { rendered = true; return nil }
 
 	dir := t.TempDir()
 	err := WritePNGFile(dir, Job{Width: 8, Height: 8})

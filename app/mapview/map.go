@@ -115,9 +115,14 @@ func (m *Map) Hovered() string { return m.opts.Hover }
 // Date returns the date whose ICC status the map shows.
 func (m *Map) Date() icc.Date { return m.opts.Date }
 
-// SetDate re-shades the map for ICC status on date d.
+// SetDate shows the map on date d: ICC status, trips and events. The mark
+// under the pointer and its tooltip are found again, since a trip may have
+// appeared or vanished there and a country's status changed.
 func (m *Map) SetDate(d icc.Date) {
 	m.opts.Date = d
+	if m.hover.Kind != geo.HitNone {
+		m.updateHover(m.hoverPos, true)
+	}
 	m.changed()
 }
 

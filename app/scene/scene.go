@@ -233,13 +233,13 @@ func (a *Atlas) base(key baseKey, ly *geo.Layer, o Options) []render.Layer {
 
 // HitTest returns what lies under the screen point at (dp) of view v drawn
 // at pxPerDp with options o: a place, trip, corridor or energy link shown
-// by o's layers, else a country. ok is false over open ocean.
+// by o's layers on o's date, else a country. ok is false over open ocean.
 func (a *Atlas) HitTest(v geo.View, pxPerDp float64, o Options, at orb.Point) (geo.Hit, bool) {
 	a.mu.Lock()
 	g := a.storyGeom(v.Proj)
 	a.mu.Unlock()
 	ly := a.World.Layer(v.Proj, a.Level(v, pxPerDp, o))
-	return v.HitTestMarks(ly, &g.marks, func(h geo.Hit) bool { return a.Shows(h, o.Layers) }, at)
+	return v.HitTestMarks(ly, &g.marks, func(h geo.Hit) bool { return a.Shows(h, o.Layers) && a.ShownOn(h, o.Date) }, at)
 }
 
 // Shows reports whether the mark h is on the map when the layers on are shown.

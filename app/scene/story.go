@@ -1,5 +1,6 @@
-// The story's layers: trips, corridors, sea lanes, energy links, places and
-// their labels, projected once per projection.
+// The story's layers: trips, corridors, sea lanes, energy links, places,
+// events and their labels, projected once per projection. Trips and events
+// follow the scene's date: those still to come are not drawn.
 package scene
 
 import (
@@ -223,11 +224,13 @@ func (a *Atlas) storyLayers(g *storyGeom, o Options) []render.Layer {
 		out = append(out, render.NewRoutes("energy", energy))
 	}
 
+	// Trips made by the scene's date; the latest of them glows under its line.
 	var trips []render.Route
 	var labels []render.Label
+	latest := a.latestTrip(o)
 	for i := range s.Trips {
 		t := &s.Trips[i]
-		if t.Traveller == story.Xi && o.Layers&XiVisit == 0 || t.Traveller == story.Putin && o.Layers&Trips == 0 {
+		if !a.tripDrawn(t, o) {
 			continue
 		}
 		r := render.Route{Pieces: g.trips[i], Color: st.PutinTrip, WidthDp: st.TripWidth, Casing: st.Casing, Arrow: true,
@@ -235,8 +238,15 @@ func (a *Atlas) storyLayers(g *storyGeom, o Options) []render.Layer {
 		if t.Traveller == story.Xi {
 			r.Color, r.DashDp = st.XiTrip, []float64{5, 3}
 		}
+		prio := 300
+		if i == latest {
+			glow := r.Color
+			glow.A = latestGlowAlpha
+			trips = append([]render.Route{{Pieces: r.Pieces, Color: glow, WidthDp: st.TripWidth + latestGlowDp}}, trips...)
+			prio = 320 // the latest trip's month wins a crowded spot
+		}
 		trips = append(trips, r)
-		labels = append(labels, render.Label{Text: TripLabel(t), At: g.tripMid[i], Priority: 300, SizeDp: 10, Bold: true,
+		labels = append(labels, render.Label{Text: TripLabel(t), At: g.tripMid[i], Priority: prio, SizeDp: 10, Bold: true,
 			Color: r.Color, Halo: st.Halo, GapDp: 2})
 	}
 	if len(trips) > 0 {
@@ -270,11 +280,137 @@ func (a *Atlas) storyLayers(g *storyGeom, o Options) []render.Layer {
 			}
 		}
 		out = append(out, &render.Markers{Name: "places", Markers: marks})
+		if ev, lb := a.eventMarks(g, o); len(ev) > 0 {
+			out = append(out, &render.Markers{Name: "events", Markers: ev})
+			if o.Layers&Labels != 0 && lb.Text != "" {
+				labels = append(labels, lb)
+			}
+		}
 	}
 	if len(labels) > 0 {
 		out = append(out, &render.Labels{Name: "labels", Labels: labels, HaloDp: 1.5})
 	}
 	return out
+}
+
+// The story on a date. Trips and events still to come on the shown date are
+// hidden rather than faded: they had not happened, a faded arc would still
+// take the pointer and the tooltip, and around Beijing, where five arcs
+// already run side by side, it would only add clutter. What is to come is in
+// the membership chart and the Article tab.
+
+// latestGlowDp is how much wider (dp) than the line the glow under the
+// latest trip is, and latestGlowAlpha its opacity (of the trip's colour).
+const (
+	latestGlowDp    = 5
+	latestGlowAlpha = 0x60
+)
+
+// tripOn reports whether trip t has begun by day d (inclusive): from its
+// first day it is on the map.
+func tripOn(t *story.Trip, d icc.Date) bool { return !t.Start.After(d) }
+
+// tripDrawn reports whether the scene o draws trip t: its traveller's layer
+// is on and the trip has begun by o's date.
+func (a *Atlas) tripDrawn(t *story.Trip, o Options) bool {
+	if t.Traveller == story.Xi && o.Layers&XiVisit == 0 || t.Traveller == story.Putin && o.Layers&Trips == 0 {
+		return false
+	}
+	return tripOn(t, o.Date)
+}
+
+// latestTrip is the index in a.Story.Trips of the trip drawn in o that began
+// last (the later in the data on a tie), or −1 when none is drawn.
+func (a *Atlas) latestTrip(o Options) int {
+	latest := -1
+	for i := range a.Story.Trips {
+		t := &a.Story.Trips[i]
+		if a.tripDrawn(t, o) && (latest < 0 || !t.Start.Before(a.Story.Trips[latest].Start)) {
+			latest = i
+		}
+	}
+	return latest
+}
+
+// eventMarks returns a ring around the place of each of the story's events
+// that happened by o's date, the latest one's ring drawn heavier, and the
+// label that dates the latest ("17 Mar 2023"). It returns no rings when no
+// event happened yet.
+func (a *Atlas) eventMarks(g *storyGeom, o Options) ([]render.Marker, render.Label) {
+	st := &o.Style
+	s := a.Story
+	latest := -1
+	for i := range s.Events {
+		if e := &s.Events[i]; !e.Date.After(o.Date) && (latest < 0 || !e.Date.Before(s.Events[latest].Date)) {
+			latest = i
+		}
+	}
+	var marks []render.Marker
+	var label render.Label
+	for i := range s.Events {
+		e := &s.Events[i]
+		at, ok := g.placeAt(s, e.Place)
+		if !ok || e.Date.After(o.Date) {
+			continue
+		}
+		m := render.Marker{At: at, RadiusDp: eventRingDp, Ring: st.Label, RingDp: 1,
+			Meta: render.Meta{ID: "event-" + e.ID, Title: e.Title + ", " + icc.FormatDate(e.Date)}}
+		if i == latest {
+			m.RingDp = 2
+			label = render.Label{Text: e.Date.Format("2 Jan 2006"), At: at, Priority: 310, SizeDp: 10, Bold: true,
+				Color: st.Label, Halo: st.Halo, GapDp: eventRingDp + 2}
+		}
+		marks = append(marks, m)
+	}
+	return marks, label
+}
+
+// eventRingDp is the radius (dp) of the ring that marks an event's place:
+// clear of the largest place marker.
+const eventRingDp = 6
+
+// placeAt is the projected point of place p of story s, and whether it has one.
+func (g *storyGeom) placeAt(s *story.Story, p *story.Place) (orb.Point, bool) {
+	if p == nil {
+		return orb.Point{}, false
+	}
+	for i := range s.Places {
+		if s.Places[i].ID == p.ID {
+			return g.places[i], true
+		}
+	}
+	return orb.Point{}, false
+}
+
+// ShownOn reports whether mark h is on the map on day d, whatever the
+// layers: a trip only from its first day; every other mark always. Hit-tests
+// combine it with Shows, so a trip still to come cannot be hovered or picked.
+func (a *Atlas) ShownOn(h geo.Hit, d icc.Date) bool {
+	if h.Kind == geo.HitTrip {
+		if t := a.Story.Trip(h.ID); t != nil {
+			return tripOn(t, d)
+		}
+	}
+	return true
+}
+
+// StoryAsOf is the date of the story's last trip or event on or before d
+// (the zero date before the first). The story's layers are the same on any
+// two dates with the same StoryAsOf, so a scene cache may key them by it
+// rather than by the date.
+func (a *Atlas) StoryAsOf(d icc.Date) icc.Date {
+	var last icc.Date
+	for i := range a.Story.Trips {
+		if t := a.Story.Trips[i].Start; !t.After(d) && t.After(last) {
+			last = t
+		}
+	}
+	for i := range a.Story.Events {
+		if t := a.Story.Events[i].Date; !t.After(d) && t.After(last) {
+			last = t
+		}
+	}
+	return last
 }
 
 // corridorColor is the colour a corridor or link is drawn in, for legends.
@@ -311,6 +447,9 @@ func (a *Atlas) highlight(name string, g *storyGeom, h geo.Hit, col color.NRGBA,
 		var pieces []orb.LineString
 		line, width, arrow := color.NRGBA{}, 0.0, false
 		if h.Kind == geo.HitTrip {
+			if !a.ShownOn(h, o.Date) {
+				return nil // a trip still to come is not drawn, nor its highlight
+			}
 			for i := range a.Story.Trips {
 				if t := &a.Story.Trips[i]; t.ID == h.ID {
 					pieces, line, width, arrow = g.trips[i], st.PutinTrip, st.TripWidth, true

@@ -20,6 +20,7 @@ func (u *UI) Shortcuts() []Shortcut {
 	return []Shortcut{
 		{fyne.Key1, fyne.KeyModifierShortcutDefault, "Show the Details tab", func() { u.Tabs.SelectIndex(0) }},
 		{fyne.Key2, fyne.KeyModifierShortcutDefault, "Show the Article tab", func() { u.Tabs.SelectIndex(1) }},
+		{fyne.KeyP, fyne.KeyModifierShortcutDefault, "Play or pause the time bar", func() { u.Time.TogglePlay() }},
 	}
 }
 

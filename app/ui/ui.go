@@ -5,6 +5,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -37,6 +38,8 @@ type UI struct {
 	Tabs    *container.AppTabs // the side panel: "Details" and "Article"
 	Legend  *Legend
 	Layers  *LayerControl
+	Time    *TimeBar      // the date shown: slider, entry, play, membership chart
+	Date    *widget.Label // "ICC membership on 17 October 2023", in the toolbar
 
 	ZoomIn, ZoomOut, Reset *widget.Button
 	Projection             *widget.Select
@@ -47,6 +50,8 @@ type UI struct {
 	// OnSelectMark, if set, is called after the selection changed, with what
 	// was selected: a country, place, trip, corridor or link (zero: none).
 	OnSelectMark func(h geo.Hit)
+	// OnDate, if set, is called after the date shown changed.
+	OnDate func(d icc.Date)
 }
 
 // New builds the UI for atlas a's world showing ICC status on date d.
@@ -90,9 +95,11 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	})
 	u.Projection.SetSelected(names[0])
 
-	dateLabel := widget.NewLabelWithStyle("ICC membership on "+icc.FormatDate(d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.Date = widget.NewLabelWithStyle("ICC membership on "+icc.FormatDate(d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.Time = NewTimeBar(a, scene.StatuteAdopted, CivilDate(time.Now()), u.setDate)
+	u.Time.SetDate(d)
 	toolbar := container.NewHBox(u.ZoomIn, u.ZoomOut, u.Reset, widget.NewSeparator(), widget.NewLabel("Projection"), u.Projection,
-		widget.NewSeparator(), dateLabel)
+		widget.NewSeparator(), u.Date)
 	details := container.NewVScroll(container.NewVBox(u.Details.box, widget.NewSeparator(), u.Layers.box))
 	details.SetMinSize(fyne.NewSize(300, 200))
 	u.Article.Scroll.SetMinSize(fyne.NewSize(300, 200))
@@ -100,7 +107,7 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	center := container.NewBorder(nil, u.Legend.box, nil, nil, u.Map)
 	split := container.NewHSplit(center, u.Tabs)
 	split.SetOffset(0.76)
-	u.Content = container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, split)
+	u.Content = container.NewBorder(container.NewPadded(toolbar), container.NewPadded(u.Time.Content), nil, nil, split)
 	fyne.CurrentApp().Settings().AddListener(func(fyne.Settings) { fyne.Do(u.Restyle) })
 	return u
 }
@@ -114,6 +121,20 @@ func (u *UI) Restyle() {
 	u.Layers.restyle(st)
 	u.Details.ShowMark(u.Map.SelectedMark(), u.Map.Date())
 	u.Map.Refresh()
+	u.Time.Chart.Refresh()
+}
+
+// setDate shows day d everywhere: the map's shading, trips and events and
+// tooltip, the legend's counts, the details panel and the toolbar's date. The
+// time bar calls it on the UI goroutine.
+func (u *UI) setDate(d icc.Date) {
+	u.Map.SetDate(d)
+	u.Legend.Update(d)
+	u.Details.ShowMark(u.Map.SelectedMark(), d)
+	u.Date.SetText("ICC membership on " + icc.FormatDate(d))
+	if u.OnDate != nil {
+		u.OnDate(d)
+	}
 }
 
 // selectMark selects h on the map and tells everyone who listens to map
@@ -151,6 +172,7 @@ func (u *UI) pick(h geo.Hit) {
 	}
 }
 
+// projectionLabel is how the projection menu names p.
 func projectionLabel(p geo.Projection) string {
 	switch p.Name() {
 	case "equal-earth":
