@@ -62,9 +62,7 @@ func main() {
 	ui.SetTheme(ui.ThemeChoice())
 	w := a.NewWindow(ui.Title)
 	u := ui.New(atlas, icc.ArticleDate)
-	w.SetContent(u.Content)
-	u.AddShortcuts(w.Canvas())
-	w.SetMainMenu(u.MainMenu(w))
+	u.Attach(w)
 	w.Resize(fyne.NewSize(1280, 800))
 
 	go func() {

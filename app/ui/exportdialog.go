@@ -145,7 +145,7 @@ func (c ExportChoices) Job(u *UI) (export.Job, error) {
 	}
 	j := export.Job{World: u.World, Atlas: u.Atlas, Projection: v.Proj, View: &v, Date: u.Map.Date(), Layers: u.Map.Layers(),
 		Width: w, Height: h, Scale: scale, Format: c.Format, Title: strings.TrimSpace(c.Title),
-		NoTitle: !c.TitleOn, NoLegend: !c.Legend, NoDate: !c.Date, NoSource: !c.Source, Chart: c.Chart}
+		NoTitle: !c.TitleOn, NoLegend: !c.Legend, NoDate: !c.Date, NoSource: !c.Source, Chart: c.Chart, ChartEnd: u.Time.Today()}
 	if c.Highlight {
 		j.Selected = u.Map.Selected()
 	}

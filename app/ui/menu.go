@@ -70,14 +70,16 @@ func (t *variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.C
 // Variant is the variant the theme is held to.
 func (t *variantTheme) Variant() fyne.ThemeVariant { return t.variant }
 
-// MainMenu builds the window's main menu: File (its items given by file,
-// then Quit), View (layers, projection, theme, reset) and Help. The menu's
-// check marks follow the layer switches and the projection chooser.
-func (u *UI) MainMenu(win fyne.Window, file ...*fyne.MenuItem) *fyne.MainMenu {
+// MainMenu builds the window's main menu: File (Export…, Quit), View
+// (layers, projection, theme, reset) and Help. The menu's check marks
+// follow the layer switches and the projection chooser.
+func (u *UI) MainMenu(win fyne.Window) *fyne.MainMenu {
 	quit := fyne.NewMenuItem("Quit", func() { fyne.CurrentApp().Quit() })
 	quit.IsQuit = true
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
-	fileMenu := fyne.NewMenu("File", append(append([]*fyne.MenuItem{}, file...), fyne.NewMenuItemSeparator(), quit)...)
+	exp := fyne.NewMenuItem("Export…", u.Export)
+	exp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	fileMenu := fyne.NewMenu("File", exp, fyne.NewMenuItemSeparator(), quit)
 
 	var menu *fyne.MainMenu
 	var layerItems []*fyne.MenuItem

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"articleatlas/app/export"
 	"articleatlas/app/icc"
@@ -90,5 +91,25 @@ func TestMainMenu(t *testing.T) {
 	}
 	if !strings.Contains(AboutText(), export.AppVersion) {
 		t.Errorf("About does not name version %s: %q", export.AppVersion, AboutText())
+	}
+}
+
+// TestAttachExport: once attached to a window, File → Export… and the
+// toolbar's Export button open the export dialog over the window.
+func TestAttachExport(t *testing.T) {
+	u, w := newTestUI(t)
+	u.Attach(w)
+	if menuItem(w.MainMenu(), "File", "Export…") == nil {
+		t.Fatal("no File → Export… after Attach")
+	}
+	menuItem(w.MainMenu(), "File", "Export…").Action()
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("File → Export… opened nothing")
+	}
+	w.Canvas().Overlays().Top().Hide()
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	test.Tap(u.ExportButton)
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("the Export button opened nothing")
 	}
 }

@@ -21,6 +21,25 @@ func (u *UI) Shortcuts() []Shortcut {
 		{fyne.Key1, fyne.KeyModifierShortcutDefault, "Show the Details tab", func() { u.Tabs.SelectIndex(0) }},
 		{fyne.Key2, fyne.KeyModifierShortcutDefault, "Show the Article tab", func() { u.Tabs.SelectIndex(1) }},
 		{fyne.KeyP, fyne.KeyModifierShortcutDefault, "Play or pause the time bar", func() { u.Time.TogglePlay() }},
+		{fyne.KeyE, fyne.KeyModifierShortcutDefault, "Export the map…", u.Export},
+	}
+}
+
+// Attach puts u into window w: its content, the main menu and the
+// shortcuts, and the actions that open dialogs on w. Call it once, on the UI
+// goroutine.
+func (u *UI) Attach(w fyne.Window) {
+	u.win = w
+	w.SetContent(u.Content)
+	u.AddShortcuts(w.Canvas())
+	w.SetMainMenu(u.MainMenu(w))
+}
+
+// Export opens the export dialog for what the window shows (File →
+// Export…, the toolbar's button, Ctrl+E). It does nothing before Attach.
+func (u *UI) Export() {
+	if u.win != nil {
+		ShowExportDialog(u.win, u, fyne.CurrentApp().Preferences())
 	}
 }
 

@@ -42,6 +42,7 @@ type UI struct {
 	Date    *widget.Label // "ICC membership on 17 October 2023", in the toolbar
 
 	ZoomIn, ZoomOut, Reset *widget.Button
+	ExportButton           *widget.Button // opens the export dialog
 	Projection             *widget.Select
 	Content                fyne.CanvasObject
 
@@ -52,6 +53,8 @@ type UI struct {
 	OnSelectMark func(h geo.Hit)
 	// OnDate, if set, is called after the date shown changed.
 	OnDate func(d icc.Date)
+
+	win fyne.Window // the window u is attached to, for dialogs; nil before Attach
 }
 
 // New builds the UI for atlas a's world showing ICC status on date d.
@@ -82,6 +85,7 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	u.ZoomIn = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { u.Map.ZoomBy(1) })
 	u.ZoomOut = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { u.Map.ZoomBy(-1) })
 	u.Reset = widget.NewButtonWithIcon("Reset view", theme.ViewRestoreIcon(), u.Map.ResetView)
+	u.ExportButton = widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), u.Export)
 	names := make([]string, len(geo.Projections))
 	for i, p := range geo.Projections {
 		names[i] = projectionLabel(p)
@@ -99,7 +103,7 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	u.Time = NewTimeBar(a, scene.StatuteAdopted, CivilDate(time.Now()), u.setDate)
 	u.Time.SetDate(d)
 	toolbar := container.NewHBox(u.ZoomIn, u.ZoomOut, u.Reset, widget.NewSeparator(), widget.NewLabel("Projection"), u.Projection,
-		widget.NewSeparator(), u.Date)
+		widget.NewSeparator(), u.ExportButton, widget.NewSeparator(), u.Date)
 	details := container.NewVScroll(container.NewVBox(u.Details.box, widget.NewSeparator(), u.Layers.box))
 	details.SetMinSize(fyne.NewSize(300, 200))
 	u.Article.Scroll.SetMinSize(fyne.NewSize(300, 200))
