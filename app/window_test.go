@@ -51,6 +51,31 @@ func TestRealWindowClickBeijing(t *testing.T) {
 	a.waitFor("atlas: selected "+iso, 15*time.Second)
 	a.requireAlive()
 	a.screenshot("window-article.png")
+
+	// A click a quarter of the way along the time bar's slider shows a day
+	// about a quarter of the way from 1998 to today.
+	fx, fy, tx, ty := a.slider()
+	a.xdo("mousemove", "--window", a.win, fmt.Sprint(fx+(tx-fx)/4), fmt.Sprint((fy+ty)/2), "click", "1")
+	line = a.waitFor("atlas: date ", 15*time.Second)
+	day, err := time.Parse("2006-01-02", strings.TrimPrefix(line, "atlas: date "))
+	if err != nil {
+		t.Fatalf("cannot read %q: %v", line, err)
+	}
+	if day.Year() < 2002 || day.Year() > 2010 {
+		t.Errorf("a click a quarter along the slider shows %s", day.Format("2 Jan 2006"))
+	}
+	a.requireAlive()
+	a.screenshot("window-date.png")
+}
+
+// slider is where the time bar's slider runs, from its left end to its
+// right, in window pixels, as the app's "atlas: slider" line says.
+func (a *window) slider() (fx, fy, tx, ty int) {
+	a.t.Helper()
+	if _, err := fmt.Sscanf(a.sliderLine, "atlas: slider from=%d,%d to=%d,%d", &fx, &fy, &tx, &ty); err != nil {
+		a.t.Fatalf("cannot read %q: %v", a.sliderLine, err)
+	}
+	return fx, fy, tx, ty
 }
 
 // window is the app running in a real window on a private Xvfb display.
@@ -60,9 +85,12 @@ type window struct {
 	display string
 	win     string // X window id
 	ready   string // the app's "atlas: ready …" line
-	proc    *exec.Cmd
-	lines   chan string
-	exited  chan error
+	// sliderLine is the app's "atlas: slider from=x,y to=x,y" line, which
+	// follows the ready line.
+	sliderLine string
+	proc       *exec.Cmd
+	lines      chan string
+	exited     chan error
 
 	mu     sync.Mutex
 	stderr strings.Builder
@@ -119,6 +147,7 @@ func startWindow(t *testing.T, ctx context.Context) *window {
 		close(a.lines)
 	}()
 	a.ready = a.waitFor("atlas: ready ", 60*time.Second)
+	a.sliderLine = a.waitFor("atlas: slider ", 15*time.Second)
 	a.win = strings.Fields(a.xdo("search", "--sync", "--name", "Article Atlas"))[0]
 	return a
 }

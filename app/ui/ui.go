@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"articleatlas/app/export"
 	"articleatlas/app/icc"
 	"articleatlas/app/mapview"
 	"articleatlas/app/render"
@@ -99,7 +99,7 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	})
 	u.Projection.SetSelected(names[0])
 
-	u.Date = widget.NewLabelWithStyle("ICC membership on "+icc.FormatDate(d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.Date = widget.NewLabelWithStyle(export.DateLine(d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	u.Time = NewTimeBar(a, scene.StatuteAdopted, CivilDate(time.Now()), u.setDate)
 	u.Time.SetDate(d)
 	toolbar := container.NewHBox(u.ZoomIn, u.ZoomOut, u.Reset, widget.NewSeparator(), widget.NewLabel("Projection"), u.Projection,
@@ -135,7 +135,7 @@ func (u *UI) setDate(d icc.Date) {
 	u.Map.SetDate(d)
 	u.Legend.Update(d)
 	u.Details.ShowMark(u.Map.SelectedMark(), d)
-	u.Date.SetText("ICC membership on " + icc.FormatDate(d))
+	u.Date.SetText(export.DateLine(d))
 	if u.OnDate != nil {
 		u.OnDate(d)
 	}
@@ -222,31 +222,14 @@ func (l *Legend) restyle(st render.Style) {
 	}
 }
 
-// Counts returns how many states are in each class on day: parties,
-// signatories and former parties are counted over every recorded state;
-// non-parties over the countries drawn on the map.
-func (l *Legend) Counts(day icc.Date) map[icc.Status]int {
-	n := map[icc.Status]int{}
-	for _, s := range []icc.Status{icc.Party, icc.Signatory, icc.Withdrawn} {
-		n[s] = l.atlas.ICC.Count(s, day)
-	}
-	cs, _ := l.atlas.World.Countries(geo.Fine)
-	for _, c := range cs.List {
-		if l.atlas.ICC.StatusOn(c.ISO3, day).Status == icc.NonParty {
-			n[icc.NonParty]++
-		}
-	}
-	return n
-}
+// Counts returns how many states are in each class on day, as the legend
+// of an export counts them (export.StatusCounts).
+func (l *Legend) Counts(day icc.Date) map[icc.Status]int { return export.StatusCounts(l.atlas, day) }
 
 // Update sets the counts for day.
 func (l *Legend) Update(day icc.Date) {
 	n := l.Counts(day)
 	for _, s := range icc.Statuses {
-		text := fmt.Sprintf("%s (%d)", s.Label(), n[s])
-		if s == icc.NonParty {
-			text = fmt.Sprintf("%s (%d on the map)", s.Label(), n[s])
-		}
-		l.Labels[s].SetText(text)
+		l.Labels[s].SetText(export.LegendText(s, n[s]))
 	}
 }
