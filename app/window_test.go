@@ -8,8 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -116,7 +118,7 @@ func startWindow(t *testing.T, ctx context.Context) *window {
 	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	a := &window{t: t, ctx: ctx, display: startXvfb(t, ctx), lines: make(chan string, 64), exited: make(chan error, 1)}
+	a := &window{t: t, ctx: ctx, display: startXvfb(t), lines: make(chan string, 64), exited: make(chan error, 1)}
 	a.proc = exec.CommandContext(ctx, bin)
 	a.proc.Env = append(os.Environ(), "DISPLAY="+a.display, "ATLAS_TRACE=1", "LANG=en_US.UTF-8")
 	stdout, err := a.proc.StdoutPipe()
@@ -239,24 +241,30 @@ func (a *window) screenshot(name string) {
 }
 
 // startXvfb starts Xvfb on the first free display from :91 and returns its name.
-func startXvfb(t *testing.T, ctx context.Context) string {
+func startXvfb(t *testing.T) string {
 	t.Helper()
 	for n := 91; n < 120; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			continue
-		}
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+		if displayInUse(n) {
 			continue
 		}
 		display := fmt.Sprintf(":%d", n)
-		x := exec.CommandContext(ctx, "Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+		x := exec.Command("Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
 		x.Stdout, x.Stderr = io.Discard, io.Discard
 		if err := x.Start(); err != nil {
 			t.Fatalf("Xvfb: %v", err)
 		}
 		t.Cleanup(func() {
-			x.Process.Kill()
-			x.Wait()
+			// SIGTERM lets Xvfb remove its lock and socket; a killed one leaves
+			// them (so the server is not tied to the test's context).
+			x.Process.Signal(syscall.SIGTERM)
+			done := make(chan struct{})
+			go func() { x.Wait(); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				x.Process.Kill()
+				<-done
+			}
 		})
 		for i := 0; i < 100; i++ {
 			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
@@ -268,6 +276,22 @@ func startXvfb(t *testing.T, ctx context.Context) string {
 	}
 	t.Fatal("no free X display between :91 and :119")
 	return ""
+}
+
+// displayInUse reports whether X display :n is taken: its lock file names a
+// live process. A lock left by a server that died is not in use (Xvfb
+// replaces it).
+func displayInUse(n int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/tmp/.X%d-lock", n))
+	if err != nil {
+		return false
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || pid <= 0 {
+		return true // not a lock we can read: leave it alone
+	}
+	p, err := os.FindProcess(pid)
+	return err == nil && p.Signal(syscall.Signal(0)) == nil
 }
 
 // drain drops the lines the app printed so far, so that waitFor sees only new ones.
