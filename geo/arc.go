@@ -1,5 +1,6 @@
 // Bowed arcs: great circles pushed sideways, so several journeys between the
 // same two places can be told apart.
+
 package geo
 
 import (

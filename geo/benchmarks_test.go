@@ -103,3 +103,85 @@ func BenchmarkLoad(b *testing.B) {
 		sinkInt += len(w.Layer(EqualEarth{}, Coarse).Polys)
 	}
 }
+
+// BenchmarkGlobeLayer is what one step of a drag of the globe costs in geo:
+// the countries clipped to a newly turned globe, projected and indexed, at
+// 1:110m (drawn while the globe turns) and 1:50m (after it stops).
+func BenchmarkGlobeLayer(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		raw  []byte
+	}{{"110m", data.Countries110m}, {"50m", data.Countries50m}} {
+		b.Run(c.name, func(b *testing.B) {
+			cs, err := DecodeCountries(c.raw)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				o := Orthographic{Lon0: 90 + float64(i%40), Lat0: 35}
+				sinkInt += len(NewLayer(cs, o).Polys)
+			}
+		})
+	}
+}
+
+// BenchmarkGlobeClip is the clipping alone: every 1:50m polygon clipped to
+// the globe facing the story (Russia and China cut by the horizon).
+func BenchmarkGlobeClip(b *testing.B) {
+	cs, err := DecodeCountries(data.Countries50m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	o := Orthographic{Lon0: 130, Lat0: 35}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, c := range cs.List {
+			for _, poly := range c.Shape {
+				sinkInt += len(o.ClipPolygon(poly))
+			}
+		}
+	}
+}
+
+// BenchmarkGlobeGraticule is the 30° graticule clipped to a turned globe.
+func BenchmarkGlobeGraticule(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		sinkInt += len(Graticule(Orthographic{Lon0: float64(i % 360), Lat0: 35}, 30))
+	}
+}
+
+// BenchmarkToward is one arrow key's choice of the next country at 1:50m,
+// the neighbours already known.
+func BenchmarkToward(b *testing.B) {
+	cs, err := DecodeCountries(data.Countries50m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i, _ := cs.Index("ISL") // an island: every country is a candidate
+	cs.Neighbours()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for k := 0; k < b.N; k++ {
+		j, _ := cs.Toward(i, East)
+		sinkInt += j
+	}
+}
+
+// BenchmarkNeighbours is the shared borders of every 1:50m country, worked
+// out on the first arrow key.
+func BenchmarkNeighbours(b *testing.B) {
+	cs, err := DecodeCountries(data.Countries50m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		fresh := &Countries{List: cs.List}
+		sinkInt += len(fresh.Neighbours())
+	}
+}

@@ -1,10 +1,12 @@
 // Countries: typed admin-0 outlines decoded once from GeoJSON.
+
 package geo
 
 import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -23,6 +25,10 @@ type Country struct {
 type Countries struct {
 	List  []Country
 	index map[string]int
+
+	nearby     sync.Once   // computes neighbours and centres on first use
+	neighbours [][]int     // see Neighbours
+	centres    []orb.Point // see Centre
 }
 
 // MaxGeoJSONBytes guards the decoder against huge inputs (a country layer is a few MB).

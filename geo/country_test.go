@@ -122,8 +122,12 @@ func TestHitTestPlaces(t *testing.T) {
 					if ci, ok := v.HitTest(l, v.ToScreen(pl.ll)); ok {
 						got = l.Countries.List[ci].ISO3
 					}
-					if got != pl.iso {
-						t.Errorf("hit at %v = %q, want %q", pl.ll, got, pl.iso)
+					want := pl.iso
+					if x, _ := p.Forward(pl.ll[0], pl.ll[1]); math.IsNaN(x) {
+						want = "" // the globe's far side: nothing there to hit
+					}
+					if got != want {
+						t.Errorf("hit at %v = %q, want %q", pl.ll, got, want)
 					}
 				})
 			}

@@ -1,5 +1,6 @@
 // Great circles: geodesic arcs, distances and bearings on a spherical Earth,
 // and cutting lines at the ±180° meridian so they can be projected and drawn.
+
 package geo
 
 import (
@@ -273,8 +274,9 @@ func InitialBearing(a, b orb.Point) float64 {
 
 // ProjectLine projects every point of the lon/lat line ls with p (see Project).
 // Longitudes should be in [−180, 180]: split continuous lines from GreatCircle
-// or Densify with SplitAntimeridian first, and project each piece. The result
-// is a new slice; ls is not modified.
+// or Densify with SplitAntimeridian first, and project each piece. On the
+// globe, points behind the horizon come out as NaN: use ProjectLines there.
+// The result is a new slice; ls is not modified.
 func ProjectLine(p Projection, ls orb.LineString) orb.LineString {
 	if ls == nil {
 		return nil
@@ -441,4 +443,13 @@ func (s *antimeridianSplitter) wrap(p splitPoint, shift float64) orb.Point {
 		lon = p.lon
 	}
 	return orb.Point{math.Max(-180, math.Min(180, lon)), p.lat}
+}
+
+// GreatCircleAt is the point a fraction f (0 at a, 1 at b) of the way along
+// the shorter great circle from a to b, lon/lat degrees, the longitude in
+// [−180, 180]. Identical or antipodal ends are handled as GreatCircle does.
+// Coordinates must be finite.
+func GreatCircleAt(a, b orb.Point, f float64) orb.Point {
+	c := newGCArc(a, b)
+	return c.at(f * c.d).lonLat(a[0])
 }

@@ -632,3 +632,23 @@ func ExampleSplitAntimeridian() {
 	// piece 139.69,35.69 … 180.00,47.91
 	// piece -180.00,47.91 … -122.42,37.77
 }
+
+func TestGreatCircleAt(t *testing.T) {
+	a, b := orb.Point{-10, 20}, orb.Point{130, -35}
+	if p := GreatCircleAt(a, b, 0); DistanceKm(p, a) > 1e-6 {
+		t.Errorf("f=0: %v, want %v", p, a)
+	}
+	if p := GreatCircleAt(a, b, 1); DistanceKm(p, b) > 1e-6 {
+		t.Errorf("f=1: %v, want %v", p, b)
+	}
+	d := DistanceKm(a, b)
+	for _, f := range []float64{0.1, 0.5, 0.9} {
+		p := GreatCircleAt(a, b, f)
+		if da, db := DistanceKm(a, p), DistanceKm(p, b); math.Abs(da-f*d) > 1e-6 || math.Abs(db-(1-f)*d) > 1e-6 {
+			t.Errorf("f=%v: %v is %v km from a and %v from b, want %v and %v", f, p, da, db, f*d, (1-f)*d)
+		}
+	}
+	if p := GreatCircleAt(orb.Point{170, 0}, orb.Point{-170, 0}, 0.5); math.Abs(math.Abs(p[0])-180) > 1e-9 {
+		t.Errorf("across ±180: midpoint %v, want on the 180° meridian", p)
+	}
+}

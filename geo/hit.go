@@ -1,5 +1,6 @@
 // Hits: which mark of the map — a place, a trip, a corridor, an energy link or
 // a country — lies under a point.
+
 package geo
 
 import (
@@ -66,18 +67,38 @@ type markLine struct {
 	bound orb.Bound
 }
 
-// AddPoint adds a point mark at the projected point at.
+// AddPoint adds a point mark at the projected point at. A point off the map
+// (NaN, as the globe gives for its far side) is left out: it cannot be hit.
 func (m *Marks) AddPoint(kind HitKind, id string, at orb.Point) {
+	if !finite(at) {
+		return
+	}
 	m.points = append(m.points, markPoint{kind, id, at})
 }
 
-// AddLine adds a line mark made of projected pieces.
+// AddLine adds a line mark made of projected pieces. Points off the map (NaN)
+// split a piece; only its parts on the map can be hit.
 func (m *Marks) AddLine(kind HitKind, id string, pieces []orb.LineString) {
 	for _, p := range pieces {
-		if len(p) > 0 {
-			m.lines = append(m.lines, markLine{kind, id, p, p.Bound()})
+		for len(p) > 0 {
+			i := 0
+			for i < len(p) && finite(p[i]) {
+				i++
+			}
+			if i > 0 {
+				m.lines = append(m.lines, markLine{kind, id, p[:i], p[:i].Bound()})
+			}
+			for i < len(p) && !finite(p[i]) {
+				i++
+			}
+			p = p[i:]
 		}
 	}
+}
+
+// finite reports whether both coordinates of p are finite numbers.
+func finite(p orb.Point) bool {
+	return !math.IsNaN(p[0]) && !math.IsNaN(p[1]) && !math.IsInf(p[0], 0) && !math.IsInf(p[1], 0)
 }
 
 // Index builds the spatial index over world (the projected bound of the

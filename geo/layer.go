@@ -1,4 +1,5 @@
 // Layer: a country set projected once, with a spatial index for hit-testing.
+
 package geo
 
 import (
@@ -9,8 +10,11 @@ import (
 
 // Poly is one projected polygon of a country: the exterior ring first, then holes.
 type Poly struct {
-	Country int        // index into Layer.Countries.List
-	Rings   []orb.Ring // projected plane units; exterior CCW, holes CW
+	Country int // index into Layer.Countries.List
+	// Rings are in projected plane units: the exterior (counter-clockwise)
+	// first, then holes (clockwise). On the globe a polygon cut by the
+	// horizon may have several exteriors; the rings are then filled together.
+	Rings []orb.Ring
 	// Dup marks, per ring, the segments (i-1 → i, indexed by i) that an
 	// earlier polygon already has, run the other way: the shared half of a
 	// border, which only needs stroking once.
@@ -46,24 +50,44 @@ type Layer struct {
 // along the ±180° meridian, which is curved in most projections.
 const meridianStep = 1.0
 
-// NewLayer projects every ring of cs with p and indexes the result. cs is not modified.
+// NewLayer projects every ring of cs with p and indexes the result. Under a
+// projection that shows part of the sphere (the globe) polygons are clipped to
+// what it shows, and hidden ones are left out: a country on the far side has
+// no polygons in the layer. cs is not modified.
 func NewLayer(cs *Countries, p Projection) *Layer {
 	l := &Layer{Proj: p, Countries: cs, World: WorldBound(p), Outline: Outline(p)}
 	l.ByCountry = make([][]int, len(cs.List))
 	l.FocusBound = make([]orb.Bound, len(cs.List))
+	clip, clips := p.(clipper)
 	for ci, c := range cs.List {
 		for _, poly := range c.Shape {
 			pp := Poly{Country: ci}
-			for _, ring := range poly {
-				pp.Rings = append(pp.Rings, projectRing(p, ring))
+			if clips {
+				// The visible part only: rings cut at the horizon and closed
+				// along it, filled together; nothing for a hidden polygon.
+				pp.Rings = clip.ClipPolygon(poly)
+				if len(pp.Rings) == 0 {
+					continue
+				}
+				pp.Bound = pp.Rings[0].Bound()
+				signed := 0.0
+				for _, r := range pp.Rings {
+					pp.Bound = pp.Bound.Union(r.Bound())
+					signed += ringArea(r) // exteriors counter-clockwise, holes clockwise
+				}
+				pp.Area = math.Abs(signed)
+			} else {
+				for _, ring := range poly {
+					pp.Rings = append(pp.Rings, projectRing(p, ring))
+				}
+				pp.Bound = pp.Rings[0].Bound()
+				pp.Area = math.Abs(ringArea(pp.Rings[0]))
+				for _, h := range pp.Rings[1:] {
+					pp.Area -= math.Abs(ringArea(h))
+				}
 			}
-			pp.Bound = pp.Rings[0].Bound()
 			for _, r := range pp.Rings {
 				pp.Chunks = append(pp.Chunks, ChunkBounds(r))
-			}
-			pp.Area = math.Abs(ringArea(pp.Rings[0]))
-			for _, h := range pp.Rings[1:] {
-				pp.Area -= math.Abs(ringArea(h))
 			}
 			pp.bands = newEdgeBands(pp.Rings, pp.Bound)
 			l.ByCountry[ci] = append(l.ByCountry[ci], len(l.Polys))
@@ -73,7 +97,19 @@ func NewLayer(cs *Countries, p Projection) *Layer {
 	}
 	l.grid = newPolyGrid(l.Polys, l.World)
 	l.markSharedSegments()
+	if o, globe := p.(Orthographic); globe {
+		l.markSeams(o.onAntimeridian())
+	}
 	return l
+}
+
+// FocusBoundOf is the bound a layer of cs under p would give country i as
+// its FocusBound, projecting that country alone: for fitting a view to a
+// country under a projection not yet drawn (a globe turned to face it). It
+// is the zero bound if none of the country shows.
+func FocusBoundOf(cs *Countries, i int, p Projection) orb.Bound {
+	one := &Countries{List: cs.List[i : i+1]}
+	return NewLayer(one, p).FocusBound[0]
 }
 
 // ChunkSize is the number of segments in a chunk of a ring (see Poly.Chunks).
@@ -94,7 +130,13 @@ func ChunkBounds(r orb.Ring) []orb.Bound {
 // each direction.
 func (l *Layer) markSharedSegments() {
 	type seg struct{ a, b orb.Point }
-	seen := make(map[seg]struct{}, 1<<16)
+	n := 0
+	for _, p := range l.Polys {
+		for _, r := range p.Rings {
+			n += len(r)
+		}
+	}
+	seen := make(map[seg]struct{}, n)
 	for pi := range l.Polys {
 		p := &l.Polys[pi]
 		p.Dup = make([][]bool, len(p.Rings))
@@ -109,6 +151,48 @@ func (l *Layer) markSharedSegments() {
 				seen[seg{r[i-1], r[i]}] = struct{}{}
 			}
 			p.Dup[ri] = dup
+		}
+	}
+}
+
+// seamGrid is the grid (projected units) that markSeams rounds points to:
+// far finer than a pixel at any zoom, far coarser than rounding.
+const seamGrid = 1e-9
+
+// markSeams marks in Poly.Dup, on a globe, the seams where a country's rings
+// were cut at the ±180° meridian (Russia's Chukotka, Fiji, Antarctica down
+// to the pole). In a flat map they lie on its edge; on the globe they cross
+// the country and must not be stroked as borders. Both sides of a seam map to
+// the same points, up to rounding, so a segment met the other way round in a
+// ring of the same country is a seam, and neither side is stroked. onCut
+// tells the points that may lie on the cut; only segments between two of
+// them are looked at.
+func (l *Layer) markSeams(onCut func(orb.Point) bool) {
+	type key struct{ ax, ay, bx, by int64 }
+	type at struct{ poly, ring, seg int }
+	round := func(p orb.Point) (int64, int64) {
+		return int64(math.Round(p[0] / seamGrid)), int64(math.Round(p[1] / seamGrid))
+	}
+	segs := map[key]at{}
+	for pi := range l.Polys {
+		p := &l.Polys[pi]
+		for ri, r := range p.Rings {
+			for i := 1; i < len(r); i++ {
+				if !onCut(r[i]) || !onCut(r[i-1]) {
+					continue
+				}
+				ax, ay := round(r[i-1])
+				bx, by := round(r[i])
+				if ax == bx && ay == by {
+					continue
+				}
+				if o, ok := segs[key{bx, by, ax, ay}]; ok && l.Polys[o.poly].Country == p.Country {
+					l.Polys[o.poly].Dup[o.ring][o.seg] = true
+					p.Dup[ri][i] = true
+					continue
+				}
+				segs[key{ax, ay, bx, by}] = at{pi, ri, i}
+			}
 		}
 	}
 }

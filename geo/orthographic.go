@@ -1,11 +1,13 @@
 // Orthographic: the globe seen from far away, and clipping of lines and
 // polygons to the hemisphere that faces the viewer.
+
 package geo
 
 import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/paulmach/orb"
 )
@@ -18,19 +20,110 @@ var _ Projection = Orthographic{}
 // origin, north up); the map's outline is the unit circle (see Outline).
 //
 // Forward returns NaN, NaN for points on the far hemisphere, so a polygon
-// projected vertex by vertex (NewLayer, ProjectLine) is not clipped: use
-// ClipLine and ClipPolygon, which cut lines and rings at the horizon.
+// or line projected vertex by vertex (Project, ProjectLine) is not clipped:
+// ClipLine and ClipPolygon cut lines and rings at the horizon, and NewLayer,
+// Graticule and ProjectLines use them.
 // Lat0 should be in [−90, 90]. An Orthographic is a small value, safe for
 // concurrent use.
 type Orthographic struct {
 	Lon0, Lat0 float64 // centre, degrees
 }
 
-// Name implements Projection. It includes the centre, as in
-// "orthographic(80,35)", because projected layers are cached by name
-// (World.Layer): two centres must not share a layer.
+// DefaultGlobe is the globe the atlas offers: it faces the story, over
+// Russia, Central Asia and China (centre 90°E, 35°N).
+var DefaultGlobe = Orthographic{Lon0: 90, Lat0: 35}
+
+// Name implements Projection: "orthographic" for DefaultGlobe, else it
+// includes the centre, as in "orthographic(80,35)", because projected layers
+// are cached by name (World.Layer): two centres must not share a layer.
+// ProjectionByName reads both forms back.
 func (o Orthographic) Name() string {
+	if o == DefaultGlobe {
+		return "orthographic"
+	}
 	return "orthographic(" + strconv.FormatFloat(o.Lon0, 'g', -1, 64) + "," + strconv.FormatFloat(o.Lat0, 'g', -1, 64) + ")"
+}
+
+// parseOrthographic reads a globe's name with its centre,
+// "orthographic(lon,lat)" (degrees, any case, spaces allowed around the
+// numbers). ok is false for anything else, for a centre that is not finite,
+// and for a latitude outside [−90, 90]; the longitude is wrapped into
+// [−180, 180].
+func parseOrthographic(name string) (o Orthographic, ok bool) {
+	s := strings.ToLower(strings.TrimSpace(name))
+	s, ok1 := strings.CutPrefix(s, "orthographic(")
+	s, ok2 := strings.CutSuffix(s, ")")
+	a, b, ok3 := strings.Cut(s, ",")
+	if !ok1 || !ok2 || !ok3 {
+		return Orthographic{}, false
+	}
+	lon, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
+	lat, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
+	if err1 != nil || err2 != nil || math.IsInf(lon, 0) || math.IsNaN(lon) || !(math.Abs(lat) <= 90) {
+		return Orthographic{}, false
+	}
+	return Orthographic{Lon0: wrapLon180(lon), Lat0: lat}, true
+}
+
+// ProjectionFamily is a projection's name without the parameters a globe
+// carries: "orthographic" for every globe, whatever its centre; the name
+// itself otherwise. A cache of projected geometry that keeps one entry per
+// family stays bounded while the globe turns.
+func ProjectionFamily(name string) string {
+	family, _, _ := strings.Cut(name, "(")
+	return family
+}
+
+// Grab returns the globe turned, north kept up, so that the lon/lat point ll
+// (degrees) projects to the plane point to — what dragging a globe by the
+// point ll to the pointer at to does. When no turn puts ll exactly there (to
+// is off the disc, or ll too near a pole to reach it) it returns the nearest
+// that does: to is taken to the rim, the centre's latitude clamped to ±90°.
+// Of the turns that fit, the one closest to o is taken, so a drag turns the
+// globe smoothly.
+func (o Orthographic) Grab(ll, to orb.Point) Orthographic {
+	x, y := to[0], to[1]
+	if math.IsNaN(x) || math.IsNaN(y) || math.IsNaN(ll[0]) || math.IsNaN(ll[1]) {
+		return o
+	}
+	if r := math.Hypot(x, y); r > 1 {
+		x, y = x/r, y/r
+	}
+	sp, cp := math.Sincos(ll[1] * deg)
+	best, bestCost := o, math.Inf(1)
+	// x = cos φ · sin(λ − λ0) fixes λ − λ0 up to its supplement.
+	var dls []float64
+	if cp < 1e-12 {
+		dls = []float64{(ll[0] - o.Lon0) * deg} // a pole: any λ0 will do
+	} else {
+		a := math.Asin(math.Max(-1, math.Min(1, x/cp)))
+		dls = []float64{a, math.Pi - a}
+	}
+	for _, dl := range dls {
+		w := cp * math.Cos(dl)
+		// (y, z) is (sin φ, w) turned by λ0's latitude: find the angle.
+		rho := math.Hypot(sp, w) // = √(1 − x²) for the x reached
+		ty := math.Max(-rho, math.Min(rho, y))
+		tz := math.Sqrt(math.Max(0, rho*rho-ty*ty))
+		exact := math.Remainder(math.Atan2(tz, ty)-math.Atan2(w, sp), 2*math.Pi) / deg
+		g := Orthographic{Lon0: wrapLon180(ll[0] - dl/deg), Lat0: math.Max(-90, math.Min(90, exact))}
+		// The turn that fits and moves the centre least.
+		cost := centralAngle(orb.Point{o.Lon0, o.Lat0}, orb.Point{g.Lon0, g.Lat0})
+		if g.Lat0 != exact {
+			cost += 2 * math.Pi // clamped: only when no turn fits
+		}
+		if cost < bestCost {
+			best, bestCost = g, cost
+		}
+	}
+	return best
+}
+
+// centralAngle is the angle (radians) between two lon/lat points (degrees)
+// seen from the centre of the sphere.
+func centralAngle(a, b orb.Point) float64 {
+	va, vb := gcFromLonLat(a), gcFromLonLat(b)
+	return math.Atan2(va.cross(vb).norm(), va.dot(vb))
 }
 
 // view returns lon/lat degrees as a unit vector in view space: x east, y
@@ -88,6 +181,22 @@ func (o Orthographic) Outline() orb.Ring {
 		r = append(r, orb.Point{c, s})
 	}
 	return append(r, r[0])
+}
+
+// onAntimeridian returns a test of whether a projected point of the disc lies
+// on the plane of the ±180° meridian (within rounding), where the outlines
+// were cut: the only place a seam can be (see Layer.markSeams). The plane
+// also holds the centre's own meridian, which no ring runs along twice.
+func (o Orthographic) onAntimeridian() func(p orb.Point) bool {
+	s0, c0 := math.Sincos(o.Lat0 * deg)
+	sd, cd := math.Sincos((180 - o.Lon0) * deg)
+	return func(p orb.Point) bool {
+		z := math.Sqrt(math.Max(0, 1-p[0]*p[0]-p[1]*p[1]))
+		// In the frame turned to the centre's meridian the point is
+		// (c0·z − s0·y, x, …); the meridian at relative longitude d is the
+		// plane sin d·X − cos d·Y = 0.
+		return math.Abs(sd*(c0*z-s0*p[1])-cd*p[0]) < 1e-9
+	}
 }
 
 // horizonPoint is where the great-circle arc from a to b crosses the
@@ -249,13 +358,26 @@ func rejoin(runs []*clipRun) []orb.Ring {
 }
 
 // ccwAngle is the counter-clockwise turn from angle a to angle b, in [0, 2π).
+// A turn within limbSnap of a whole circle counts as none (see limbSnap).
 func ccwAngle(a, b float64) float64 {
 	d := math.Mod(b-a, 2*math.Pi)
 	if d < 0 {
 		d += 2 * math.Pi
 	}
+	if d > 2*math.Pi-limbSnap {
+		d = 0
+	}
 	return d
 }
+
+// limbSnap is how near (radians) to a whole turn of the horizon a closing
+// turn counts as none. The outlines have spikes a few metres wide whose two
+// edges, read as great-circle arcs, cross: where the horizon cuts such a
+// spike, a ring leaves the disc a hair past where it comes back, and the
+// counter-clockwise rule would close it with the whole limb, filling the
+// disc. A true turn this close to a whole one would need a country covering
+// all of the visible hemisphere but a notch under 1 km wide at its rim.
+const limbSnap = 1.5e-4
 
 // appendLimb appends the points of the unit circle strictly between angle
 // from and from+turn (counter-clockwise), one every degree.

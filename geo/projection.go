@@ -1,4 +1,5 @@
 // Map projections: lon/lat degrees ↔ projected plane units (radians of a unit sphere).
+
 package geo
 
 import (
@@ -100,21 +101,97 @@ func (Equirectangular) Inverse(x, y float64) (float64, float64, bool) {
 	return lon, lat, ok
 }
 
-// Projections lists the projections the atlas offers, default first.
-var Projections = []Projection{EqualEarth{}, Equirectangular{}}
+// WebMercator is the spherical Mercator of web maps (EPSG:3857): x is the
+// longitude in radians, y = ln tan(π/4 + φ/2). Latitudes beyond
+// ±MaxMercatorLat are clamped to it, as every web map does, so the map is the
+// square [−π, π]² and the poles, which Mercator puts at infinity, lie on its
+// top and bottom edges. It is conformal: shapes are true locally, areas grow
+// towards the poles.
+type WebMercator struct{}
 
-// ProjectionByName returns the projection with the given Name (case-insensitive).
+// MaxMercatorLat is the latitude (degrees) where Web Mercator is cut off: the
+// one at which the map is exactly as tall as it is wide, 2·atan(e^π) − 90°.
+const MaxMercatorLat = 85.05112877980659
+
+// Name implements Projection.
+func (WebMercator) Name() string { return "web-mercator" }
+
+// Forward implements Projection; latitudes are clamped to ±MaxMercatorLat.
+func (WebMercator) Forward(lon, lat float64) (float64, float64) {
+	lat = math.Max(-MaxMercatorLat, math.Min(MaxMercatorLat, lat))
+	return lon * deg, math.Log(math.Tan(math.Pi/4 + lat*deg/2))
+}
+
+// Inverse implements Projection; ok is false outside the square [−π, π]².
+func (WebMercator) Inverse(x, y float64) (float64, float64, bool) {
+	// Forward(±180, ±MaxMercatorLat) can land a few ulps outside.
+	const rim = 1e-12
+	if !(math.Abs(x) <= math.Pi+rim && math.Abs(y) <= math.Pi+rim) { // also NaN and ±Inf
+		return 0, 0, false
+	}
+	return x / deg, (2*math.Atan(math.Exp(y)) - math.Pi/2) / deg, true
+}
+
+// Outline is the edge of the map, the square [−π, π]², as a closed
+// counter-clockwise ring.
+func (WebMercator) Outline() orb.Ring {
+	return orb.Ring{{-math.Pi, -math.Pi}, {math.Pi, -math.Pi}, {math.Pi, math.Pi}, {-math.Pi, math.Pi}, {-math.Pi, -math.Pi}}
+}
+
+// Projections lists the projections the atlas offers, default first. The
+// globe faces the story (see DefaultGlobe).
+var Projections = []Projection{EqualEarth{}, Equirectangular{}, WebMercator{}, DefaultGlobe}
+
+// ProjectionByName returns the projection with the given Name
+// (case-insensitive). Besides the names of Projections it takes a globe with
+// any centre, "orthographic(lon,lat)" in degrees, as Orthographic.Name gives
+// it after the globe was turned.
 func ProjectionByName(name string) (Projection, error) {
 	for _, p := range Projections {
 		if strings.EqualFold(p.Name(), name) {
 			return p, nil
 		}
 	}
+	if o, ok := parseOrthographic(name); ok {
+		return o, nil
+	}
 	names := make([]string, len(Projections))
 	for i, p := range Projections {
 		names[i] = p.Name()
 	}
 	return nil, fmt.Errorf("geo: unknown projection %q (want one of %s)", name, strings.Join(names, ", "))
+}
+
+// outliner is a projection whose edge is not the ±180° meridians and the
+// poles: Outline gives it instead.
+type outliner interface {
+	Outline() orb.Ring
+}
+
+// clipper is a projection that shows part of the sphere only (the globe's
+// near side): lines and polygons must be cut at the edge of what it shows
+// rather than projected vertex by vertex.
+type clipper interface {
+	// ClipLine returns the visible pieces of a lon/lat line, projected.
+	ClipLine(ls orb.LineString) orb.MultiLineString
+	// ClipPolygon returns the visible part of a lon/lat polygon, projected,
+	// as rings to fill together.
+	ClipPolygon(poly orb.Polygon) []orb.Ring
+}
+
+// ProjectLines projects the lon/lat line ls with p and returns the pieces to
+// draw: the whole line as one piece (see ProjectLine), or under a projection
+// that shows part of the sphere (the globe) its visible pieces, cut where it
+// leaves the map; none when it is wholly hidden. Longitudes should be in
+// [−180, 180] as for ProjectLine. The result is new; ls is not modified.
+func ProjectLines(p Projection, ls orb.LineString) []orb.LineString {
+	if len(ls) == 0 {
+		return nil
+	}
+	if c, ok := p.(clipper); ok {
+		return c.ClipLine(ls)
+	}
+	return []orb.LineString{ProjectLine(p, ls)}
 }
 
 // Project maps a lon/lat point in degrees to the plane.
@@ -132,9 +209,14 @@ func WorldBound(p Projection) orb.Bound {
 	return b
 }
 
-// Outline is the projected edge of the map (the ±180° meridians and the poles),
-// as a closed counter-clockwise ring sampled every degree of latitude.
+// Outline is the projected edge of the map as a closed counter-clockwise
+// ring: for most projections the ±180° meridians and the poles, sampled every
+// degree of latitude; for the globe the horizon circle; for Web Mercator its
+// square.
 func Outline(p Projection) orb.Ring {
+	if o, ok := p.(outliner); ok {
+		return o.Outline()
+	}
 	r := make(orb.Ring, 0, 2*181+1)
 	for lat := -90; lat <= 90; lat++ {
 		r = append(r, Project(p, orb.Point{180, float64(lat)}))
@@ -147,22 +229,32 @@ func Outline(p Projection) orb.Ring {
 
 // Graticule returns the projected meridians and parallels every step degrees,
 // sampled every degree so they curve with the projection. The ±180° meridians
-// and the poles are left out: they are the map's outline.
+// and the poles are left out where they are the map's outline; on the globe,
+// whose outline is the horizon, the 180° meridian is drawn too, and every line
+// is cut at the horizon (a line may give several pieces, or none).
 func Graticule(p Projection, step float64) []orb.LineString {
-	var out []orb.LineString
-	for lon := -180 + step; lon < 180; lon += step {
+	var lines []orb.LineString
+	last := 180 - step/2 // the meridians stop short of +180°
+	if _, ok := p.(clipper); ok {
+		last = 180
+	}
+	for lon := -180 + step; lon <= last; lon += step {
 		var ls orb.LineString
 		for lat := -90.0; lat <= 90; lat++ {
-			ls = append(ls, Project(p, orb.Point{lon, lat}))
+			ls = append(ls, orb.Point{lon, lat})
 		}
-		out = append(out, ls)
+		lines = append(lines, ls)
 	}
 	for lat := -90 + step; lat < 90; lat += step {
 		var ls orb.LineString
 		for lon := -180.0; lon <= 180; lon++ {
-			ls = append(ls, Project(p, orb.Point{lon, lat}))
+			ls = append(ls, orb.Point{lon, lat})
 		}
-		out = append(out, ls)
+		lines = append(lines, ls)
+	}
+	var out []orb.LineString
+	for _, ls := range lines {
+		out = append(out, ProjectLines(p, ls)...)
 	}
 	return out
 }

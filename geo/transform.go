@@ -1,4 +1,5 @@
 // Transform: the one mapping from projected plane units to pixels.
+
 package geo
 
 import "github.com/paulmach/orb"

@@ -1,4 +1,5 @@
 // View: what part of the projected world is shown, and the screen transform.
+
 package geo
 
 import (
@@ -107,16 +108,44 @@ func (v *View) Resize(w, h float64) {
 	v.clamp()
 }
 
-// SetProjection switches projection, keeping the lon/lat at the centre of the screen.
+// SetProjection switches projection, keeping the lon/lat at the centre of the
+// screen when zoomed in (or, if p does not show it — the globe's far side —
+// centring the map); at zoom 0 the new map is shown whole and centred.
 func (v *View) SetProjection(p Projection) {
 	lon, lat, ok := v.Proj.Inverse(v.Center[0], v.Center[1])
 	v.Proj, v.world = p, WorldBound(p)
-	if ok {
-		v.Center = Project(p, orb.Point{lon, lat})
-	} else {
-		v.Center = v.world.Center()
+	v.Center = v.world.Center()
+	if c := Project(p, orb.Point{lon, lat}); ok && v.Zoom > 0 && finite(c) {
+		v.Center = c
 	}
 	v.clamp()
+}
+
+// Grab returns the lon/lat point (degrees) that a drag starting at the screen
+// point at (dp) takes hold of: the one under it; on a globe, when at is off
+// the disc, the nearest point of the horizon. ok is false off any other map.
+func (v View) Grab(at orb.Point) (ll orb.Point, ok bool) {
+	q := v.ScreenToProjected(at)
+	if _, globe := v.Proj.(Orthographic); globe {
+		if r := math.Hypot(q[0], q[1]); r > 1 {
+			q = orb.Point{q[0] / r, q[1] / r}
+		}
+	}
+	lon, lat, ok := v.Proj.Inverse(q[0], q[1])
+	return orb.Point{lon, lat}, ok
+}
+
+// Turn turns the view's globe, north kept up, so that the lon/lat point ll
+// (degrees, from Grab) lies under the screen point at (dp), or as near to it
+// as a turn can bring it (see Orthographic.Grab); the centre and zoom stay.
+// It does nothing and returns false when the projection is not a globe.
+func (v *View) Turn(ll, at orb.Point) bool {
+	o, globe := v.Proj.(Orthographic)
+	if !globe {
+		return false
+	}
+	v.Proj = o.Grab(ll, v.ScreenToProjected(at))
+	return true
 }
 
 // Reset shows the whole world again.

@@ -1,4 +1,5 @@
 // World: the embedded data, decoded once, with projected layers built on demand.
+
 package geo
 
 import (
@@ -40,9 +41,11 @@ type World struct {
 	err    error
 }
 
+// layerKey is where a layer is cached: per level and projection family (see
+// ProjectionFamily), so a turning globe keeps only its latest centre's layers.
 type layerKey struct {
-	proj  string
-	level Level
+	family string
+	level  Level
 }
 
 // LoadWorld decodes the 1:110m outlines, which is all the first
@@ -105,20 +108,23 @@ func (w *World) Countries(l Level) (*Countries, Level) {
 // Layer returns the projected layer for p at level l (or the coarse one while the
 // fine one loads), building it on first use. Building does not hold the lock,
 // so other callers are not kept waiting; if two build the same layer at once,
-// the first one stored wins.
+// the first one stored wins. One layer per level is kept for all globes, the
+// latest centre's: a globe turned by a drag builds its layer anew (1:110m takes
+// a few milliseconds) and memory does not grow with the drag.
 func (w *World) Layer(p Projection, l Level) *Layer {
 	cs, l := w.Countries(l)
-	key := layerKey{p.Name(), l}
+	name := p.Name()
+	key := layerKey{ProjectionFamily(name), l}
 	w.mu.Lock()
 	ly, ok := w.layers[key]
 	w.mu.Unlock()
-	if ok {
+	if ok && ly.Proj.Name() == name {
 		return ly
 	}
 	built := NewLayer(cs, p)
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if ly, ok := w.layers[key]; ok {
+	if ly, ok := w.layers[key]; ok && ly.Proj.Name() == name {
 		return ly
 	}
 	w.layers[key] = built

@@ -49,7 +49,7 @@ const usage = `usage:
                or the story's trips, places, corridors and links, or events,
                or the article's mentions of them
   atlas export --out map.png|map.svg [--width 1920 --height 1080 [--scale 1] | --size 1x|2x|4x]
-               [--date YYYY-MM-DD] [--select ISO3] [--projection equal-earth|equirectangular]
+               [--date YYYY-MM-DD] [--select ISO3] [--projection equal-earth|equirectangular|web-mercator|orthographic]
                [--view LON,LAT,ZOOM] [--detail auto|coarse|fine] [--layers icc,trips,corridors,energy,places,labels]
                [--title TEXT] [--no-title] [--no-legend] [--no-date] [--no-source] [--chart] [--alt]
                write the map as a PNG or SVG with its title, legend, date and source line;
@@ -433,8 +433,13 @@ func runExport(args []string, stdout io.Writer) error {
 		Width: *width, Height: *height, Scale: *scale, Level: level, Format: format,
 		Title: *title, NoTitle: *noTitle, NoLegend: *noLegend, NoDate: *noDate, NoSource: *noSource, Chart: *chart}
 	if lonLatZoom != nil {
+		ll := orb.Point{lonLatZoom[0], lonLatZoom[1]}
+		if _, globe := p.(geo.Orthographic); globe {
+			p = geo.Orthographic{Lon0: ll[0], Lat0: ll[1]} // the globe faces the view's centre
+			job.Projection = p
+		}
 		v := geo.NewView(p, float64(*width) / *scale, float64(*height) / *scale)
-		v.Center = geo.Project(p, orb.Point{lonLatZoom[0], lonLatZoom[1]})
+		v.Center = geo.Project(p, ll)
 		v.Zoom = lonLatZoom[2]
 		job.View = &v
 	}

@@ -31,6 +31,7 @@ var (
 	_ fyne.Scrollable     = (*Map)(nil)
 	_ fyne.Focusable      = (*Map)(nil)
 	_ desktop.Hoverable   = (*Map)(nil)
+	_ desktop.Keyable     = (*Map)(nil)
 )
 
 // Keyboard steps.
@@ -73,12 +74,17 @@ type Map struct {
 	dirty    bool    // the map changed since the last frame
 	dragging bool    // a drag is under way: frames may be up to half a pixel off
 
+	grab    orb.Point // lon/lat held by a drag of the globe
+	grabbed bool      // grab is set: a drag of the globe is under way
+	shift   bool      // a Shift key is down (desktop.Keyable)
+
 	ring        *canvas.Rectangle // focus ring, shown while the keys move the map
 	zoomPreview bool              // show the last frame scaled until the sharp one is drawn
 	sharpTimer  *time.Timer       // draws the sharp frame once the wheel rests
 
 	flight  int           // counts flights; a step of an older one does nothing
 	flyStop chan struct{} // closed to stop the flight under way, or nil
+	turning bool          // a flight is turning the globe
 }
 
 // sharpDelay is how long the wheel must rest before a zoom's sharp frame is
@@ -136,8 +142,15 @@ func (m *Map) SetLayers(l scene.Layers) {
 }
 
 // SetProjection switches the projection, keeping the centre of the view.
+// Switching to the globe while zoomed in turns the globe to face what is at
+// the centre, so the view stays where it was.
 func (m *Map) SetProjection(p geo.Projection) {
 	m.stopFlight()
+	if _, globe := p.(geo.Orthographic); globe && m.view.Zoom > 0 {
+		if ll, ok := m.view.FromScreen(orb.Point{m.view.Width / 2, m.view.Height / 2}); ok {
+			p = geo.Orthographic{Lon0: ll[0], Lat0: ll[1]}
+		}
+	}
 	m.view.SetProjection(p)
 	m.changed()
 }
@@ -186,11 +199,56 @@ func (m *Map) SelectedMark() geo.Hit {
 func (m *Map) HoveredMark() geo.Hit { return m.hover }
 
 // ZoomToCountry flies the view (see FlyTo) to the main part of country iso3.
+// On the globe the flight first turns the globe to face the country.
 func (m *Map) ZoomToCountry(iso3 string) {
 	l := m.layer()
-	if ci, ok := l.Countries.Index(iso3); ok {
-		m.FlyToBound(l.FocusBound[ci])
+	ci, ok := l.Countries.Index(iso3)
+	if !ok {
+		return
 	}
+	if _, globe := m.view.Proj.(geo.Orthographic); globe {
+		c := l.Countries.Centre(ci)
+		v := m.view
+		v.Proj, v.Center = geo.Orthographic{Lon0: c[0], Lat0: c[1]}, orb.Point{0, 0}
+		if b := geo.FocusBoundOf(l.Countries, ci, v.Proj); !b.IsZero() {
+			v.Fit(b, fitPad)
+		}
+		m.FlyTo(v)
+		return
+	}
+	m.FlyToBound(l.FocusBound[ci])
+}
+
+// bringIntoView flies the view to country iso3 if its centre is off screen,
+// keeping the zoom when the country fits at it: on a flat map by moving the
+// centre, on the globe by turning it to face the country.
+func (m *Map) bringIntoView(iso3 string) {
+	l := m.layer()
+	ci, ok := l.Countries.Index(iso3)
+	if !ok {
+		return
+	}
+	screen := orb.Bound{Max: orb.Point{m.view.Width, m.view.Height}}
+	if _, globe := m.view.Proj.(geo.Orthographic); globe {
+		c := l.Countries.Centre(ci)
+		if at := m.view.ToScreen(c); screen.Contains(at) {
+			return
+		}
+		v := m.view
+		v.Proj, v.Center = geo.Orthographic{Lon0: c[0], Lat0: c[1]}, orb.Point{0, 0}
+		m.FlyTo(v)
+		return
+	}
+	b := l.FocusBound[ci]
+	if screen.Contains(m.view.ProjectedToScreen(b.Center())) {
+		return
+	}
+	v := m.view
+	v.Center = b.Center()
+	if w, h := (b.Max[0]-b.Min[0])*v.Scale(), (b.Max[1]-b.Min[1])*v.Scale(); w > v.Width-2*fitPad || h > v.Height-2*fitPad {
+		v.Fit(b, fitPad)
+	}
+	m.FlyTo(v)
 }
 
 // FlyToBound flies the view (see FlyTo) to fit the projected bound b, with
@@ -211,19 +269,21 @@ const flySteps = 24
 // FlyTo moves and zooms the view to v (kept at the map's size) in a short
 // animation of FlyDuration, easing in and out, and stops any flight still
 // under way. It returns at once; the steps are applied on the Fyne
-// goroutine, and the last one sets the view to v exactly. A change of
+// goroutine, and the last one sets the view to v exactly. Between two globes
+// the flight turns the globe (drawn at 1:110m until it lands). A change of
 // projection, or a FlyDuration of zero, jumps. Call it on the Fyne goroutine.
 func (m *Map) FlyTo(v geo.View) {
 	m.stopFlight()
 	v.Resize(m.view.Width, m.view.Height)
 	from := m.view
-	if FlyDuration <= 0 || from.Proj != v.Proj {
+	if FlyDuration <= 0 || geo.ProjectionFamily(from.Proj.Name()) != geo.ProjectionFamily(v.Proj.Name()) {
 		m.view = v
 		m.viewChanged()
 		return
 	}
 	id, stop := m.flight, make(chan struct{})
 	m.flyStop = stop
+	m.turning = from.Proj != v.Proj
 	step := func(t float64) {
 		if m.flight != id {
 			return // a newer flight or a user's move took over
@@ -231,6 +291,8 @@ func (m *Map) FlyTo(v geo.View) {
 		w := v
 		if t < 1 {
 			w = flyStep(from, v, t)
+		} else {
+			m.turning = false
 		}
 		w.Width, w.Height = m.view.Width, m.view.Height
 		m.view = w
@@ -254,6 +316,10 @@ func (m *Map) FlyTo(v geo.View) {
 // stopFlight stops the flight under way, if any: its remaining steps do nothing.
 func (m *Map) stopFlight() {
 	m.flight++
+	if m.turning {
+		m.turning = false
+		m.changed() // the fine outlines again
+	}
 	if m.flyStop != nil {
 		close(m.flyStop)
 		m.flyStop = nil
@@ -275,6 +341,13 @@ func flyStep(a, b geo.View, t float64) geo.View {
 		f = (w - wa) / (wb - wa)
 	}
 	v.Center = orb.Point{a.Center[0] + (b.Center[0]-a.Center[0])*f, a.Center[1] + (b.Center[1]-a.Center[1])*f}
+	ga, okA := a.Proj.(geo.Orthographic)
+	gb, okB := b.Proj.(geo.Orthographic)
+	if okA && okB && ga != gb {
+		// The globe turns along the great circle between the two centres.
+		c := geo.GreatCircleAt(orb.Point{ga.Lon0, ga.Lat0}, orb.Point{gb.Lon0, gb.Lat0}, e)
+		v.Proj = geo.Orthographic{Lon0: c[0], Lat0: c[1]}
+	}
 	return v
 }
 
@@ -285,10 +358,15 @@ func (m *Map) ZoomBy(dz float64) {
 	m.viewChanged()
 }
 
-// PanBy moves the map content by (dx, dy) dp.
+// PanBy moves the map content by (dx, dy) dp. On the globe it turns the
+// globe instead, so that the point at the middle of the map moves by
+// (dx, dy).
 func (m *Map) PanBy(dx, dy float64) {
 	m.stopFlight()
-	m.view.PanBy(dx, dy)
+	mid := orb.Point{m.view.Width / 2, m.view.Height / 2}
+	if ll, ok := m.view.Grab(mid); !ok || !m.view.Turn(ll, orb.Point{mid[0] + dx, mid[1] + dy}) {
+		m.view.PanBy(dx, dy)
+	}
 	m.viewChanged()
 }
 
@@ -302,8 +380,20 @@ func (m *Map) ResetView() {
 // Options returns what the map shows besides the view, with the style of its
 // theme: with View, what an export needs to draw exactly what is on screen.
 func (m *Map) Options() scene.Options {
-	o := m.opts
+	o := m.drawOptions()
 	o.Style = m.style()
+	return o
+}
+
+// drawOptions is m.opts as the map draws and hit-tests now: while the globe
+// turns (a drag, a flight) at the 1:110m level, as its layer is built anew
+// for every centre and that takes a few milliseconds at 1:110m.
+func (m *Map) drawOptions() scene.Options {
+	o := m.opts
+	if m.grabbed || m.turning {
+		coarse := geo.Coarse
+		o.Level = &coarse
+	}
 	return o
 }
 
@@ -318,7 +408,7 @@ func (m *Map) layer() *geo.Layer {
 	if px <= 0 {
 		px = 1
 	}
-	return m.world.Layer(m.view.Proj, m.atlas.Level(m.view, px, m.opts))
+	return m.world.Layer(m.view.Proj, m.atlas.Level(m.view, px, m.drawOptions()))
 }
 
 // MarkAt returns what lies at pos (dp) among the layers shown: a place, trip,
@@ -328,7 +418,7 @@ func (m *Map) MarkAt(pos fyne.Position) (geo.Hit, bool) {
 	if px <= 0 {
 		px = 1
 	}
-	return m.atlas.HitTest(m.view, px, m.opts, orb.Point{float64(pos.X), float64(pos.Y)})
+	return m.atlas.HitTest(m.view, px, m.drawOptions(), orb.Point{float64(pos.X), float64(pos.Y)})
 }
 
 // CountryAt returns the ISO3 code of the country at pos (dp), or "" over the ocean.
@@ -432,8 +522,10 @@ func (m *Map) notifySelect() {
 	}
 }
 
-// DoubleTapped zooms to the country under the pointer, or zooms in over the ocean.
+// DoubleTapped zooms to the country under the pointer, or zooms in over the
+// ocean; like a tap it gives the map the keyboard focus.
 func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
+	m.requestFocus()
 	iso := m.CountryAt(ev.Position)
 	if iso == "" {
 		m.stopFlight()
@@ -447,18 +539,33 @@ func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
 }
 
 // Dragged pans the map with the pointer. While dragging, frames shift the
-// last one by whole pixels and draw only what came into view.
+// last one by whole pixels and draw only what came into view. On the globe
+// it turns the globe instead, so that the point first grabbed stays under
+// the pointer (as near as a turn with north up allows), drawn at 1:110m until
+// the drag ends.
 func (m *Map) Dragged(ev *fyne.DragEvent) {
 	m.stopFlight()
+	at := orb.Point{float64(ev.Position.X), float64(ev.Position.Y)}
+	if _, globe := m.view.Proj.(geo.Orthographic); globe {
+		if !m.grabbed {
+			start := orb.Point{at[0] - float64(ev.Dragged.DX), at[1] - float64(ev.Dragged.DY)}
+			m.grab, m.grabbed = m.view.Grab(start)
+		}
+		if m.grabbed {
+			m.view.Turn(m.grab, at)
+		}
+	} else {
+		m.view.PanBy(float64(ev.Dragged.DX), float64(ev.Dragged.DY))
+	}
 	m.dragging = true
 	m.hoverPos = ev.Position
-	m.view.PanBy(float64(ev.Dragged.DX), float64(ev.Dragged.DY))
 	m.viewChanged()
 }
 
-// DragEnd redraws the map at the exact position the drag ended at.
+// DragEnd redraws the map at the exact position the drag ended at, and at
+// the level of detail of the view after turning the globe.
 func (m *Map) DragEnd() {
-	m.dragging = false
+	m.dragging, m.grabbed = false, false
 	m.changed()
 }
 
@@ -540,8 +647,23 @@ func (m *Map) FocusGained() {
 
 // FocusLost hides the focus ring.
 func (m *Map) FocusLost() {
-	m.focused = false
+	m.focused, m.shift = false, false
 	m.showFocus()
+}
+
+// KeyDown implements desktop.Keyable: it notes when Shift goes down, so the
+// arrow keys pan rather than move the selection.
+func (m *Map) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		m.shift = true
+	}
+}
+
+// KeyUp implements desktop.Keyable: it notes when Shift comes up.
+func (m *Map) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		m.shift = false
+	}
 }
 
 // Focused reports whether the map has the keyboard focus.
@@ -572,20 +694,29 @@ func (m *Map) TypedRune(r rune) {
 	}
 }
 
-// TypedKey handles the arrow keys (pan), Enter (zoom to the selection) and
-// Escape (clear the selection).
+// arrows gives each arrow key its compass bearing (for moving the selection)
+// and the way it pans the map content (in steps of keyPanFraction).
+var arrows = map[fyne.KeyName]struct{ bearing, panX, panY float64 }{
+	fyne.KeyUp:    {geo.North, 0, 1},
+	fyne.KeyRight: {geo.East, -1, 0},
+	fyne.KeyDown:  {geo.South, 0, -1},
+	fyne.KeyLeft:  {geo.West, 1, 0},
+}
+
+// TypedKey handles the arrow keys, Enter (zoom to the selection) and Escape
+// (clear the selection). With a country selected an arrow moves the
+// selection to the neighbouring country that way (see MoveSelection);
+// Shift+arrow, or an arrow with nothing selected, pans (on the globe: turns).
 func (m *Map) TypedKey(ev *fyne.KeyEvent) {
-	dx := keyPanFraction * m.view.Width
-	dy := keyPanFraction * m.view.Height
+	if a, ok := arrows[ev.Name]; ok {
+		if m.opts.Selected != "" && !m.shiftDown() {
+			m.MoveSelection(a.bearing)
+			return
+		}
+		m.PanBy(a.panX*keyPanFraction*m.view.Width, a.panY*keyPanFraction*m.view.Height)
+		return
+	}
 	switch ev.Name {
-	case fyne.KeyLeft:
-		m.PanBy(dx, 0)
-	case fyne.KeyRight:
-		m.PanBy(-dx, 0)
-	case fyne.KeyUp:
-		m.PanBy(0, dy)
-	case fyne.KeyDown:
-		m.PanBy(0, -dy)
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if m.opts.Selected != "" {
 			m.ZoomToCountry(m.opts.Selected)
@@ -594,6 +725,41 @@ func (m *Map) TypedKey(ev *fyne.KeyEvent) {
 		m.SelectMark(geo.Hit{})
 		m.notifySelect()
 	}
+}
+
+// shiftDown reports whether a Shift key is held, as KeyDown saw it or as the
+// desktop driver reports it.
+func (m *Map) shiftDown() bool {
+	if m.shift {
+		return true
+	}
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+	}
+	return false
+}
+
+// MoveSelection moves the selection from the selected country to the
+// neighbouring country in the compass direction bearing (degrees clockwise
+// from north; see geo.Countries.Toward), tells the listeners as a tap would
+// (OnSelect, OnSelectMark), and brings the new country into view if it is
+// off screen. It reports false, changing nothing, when no country is
+// selected or none lies that way. Call it on the Fyne goroutine.
+func (m *Map) MoveSelection(bearing float64) bool {
+	cs := m.layer().Countries
+	i, ok := cs.Index(m.opts.Selected)
+	if !ok {
+		return false
+	}
+	j, ok := cs.Toward(i, bearing)
+	if !ok {
+		return false
+	}
+	iso := cs.List[j].ISO3
+	m.SelectMark(geo.Hit{Kind: geo.HitCountry, ID: iso})
+	m.notifySelect()
+	m.bringIntoView(iso)
+	return true
 }
 
 // mapRenderer lays out the raster and the tooltip over it.

@@ -4,11 +4,13 @@ import (
 	"image"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
@@ -171,12 +173,15 @@ func TestKeys(t *testing.T) {
 }
 
 func TestDoubleTapZoomsToCountry(t *testing.T) {
-	m, _, _ := newTestMap(t)
+	m, c, _ := newTestMap(t)
 	p := m.View().ToScreen(beijing)
 	m.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(float32(p[0]), float32(p[1]))})
 	v := m.View()
 	if m.Selected() != "CHN" || v.Zoom < 1 {
 		t.Fatalf("after double-tap on Beijing: selected %q, zoom %v", m.Selected(), v.Zoom)
+	}
+	if c.Focused() != m {
+		t.Error("after a double-tap the keys do not go to the map")
 	}
 	s := v.ToScreen(beijing)
 	if s[0] < 0 || s[0] > v.Width || s[1] < 0 || s[1] > v.Height {
@@ -302,5 +307,216 @@ func TestFlyTo(t *testing.T) {
 	}
 	if v := m.View(); !same(v, to) {
 		t.Errorf("the flight ended at centre %v zoom %v, want %v zoom %v", v.Center, v.Zoom, to.Center, to.Zoom)
+	}
+}
+
+// globeMap is a test map showing the globe facing the story.
+func globeMap(t *testing.T) (*Map, fyne.Canvas, fyne.Position) {
+	m, c, origin := newTestMap(t)
+	m.SetProjection(geo.DefaultGlobe)
+	c.Capture()
+	return m, c, origin
+}
+
+// TestDragTurnsGlobe: dragging the globe turns it, the point grabbed staying
+// under the pointer, rather than panning; it draws at 1:110m while the drag
+// lasts and at the view's own level after.
+func TestDragTurnsGlobe(t *testing.T) {
+	m, c, origin := globeMap(t)
+	start := at(m, origin, beijing)
+	// A drag in several moves, as a pointer makes it.
+	pos := start
+	for _, d := range []fyne.Delta{{DX: -30, DY: 10}, {DX: -40, DY: 15}, {DX: -50, DY: 20}} {
+		pos = pos.Add(d)
+		m.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: pos.Subtract(origin)}, Dragged: d})
+		if got := at(m, origin, beijing); math.Hypot(float64(got.X-pos.X), float64(got.Y-pos.Y)) > 0.5 {
+			t.Fatalf("Beijing at %v after dragging it to %v", got, pos)
+		}
+		if o := m.Options(); o.Level == nil || *o.Level != geo.Coarse {
+			t.Fatal("a drag of the globe should draw at 1:110m")
+		}
+	}
+	m.DragEnd()
+	if o := m.Options(); o.Level != nil {
+		t.Errorf("after the drag the level is still forced to %v", *o.Level)
+	}
+	v := m.View()
+	g, ok := v.Proj.(geo.Orthographic)
+	if !ok || g == geo.DefaultGlobe {
+		t.Fatalf("after the drag the projection is %v, want a turned globe", v.Proj.Name())
+	}
+	if v.Center != (orb.Point{0, 0}) || v.Zoom != 0 {
+		t.Errorf("the drag panned or zoomed: centre %v zoom %v", v.Center, v.Zoom)
+	}
+	// Dragging west turned the globe east: its centre moved east.
+	if g.Lon0 <= geo.DefaultGlobe.Lon0 {
+		t.Errorf("after dragging west the globe faces %v°E, want east of %v°E", g.Lon0, geo.DefaultGlobe.Lon0)
+	}
+	// The driver's drag: the pointer ends where it is, the point under it
+	// where the drag started.
+	end := fyne.NewPos(origin.X+400, origin.Y+250)
+	grabbed, _ := m.View().FromScreen(orb.Point{400 - 60, 250 + 30})
+	test.Drag(c, end, 60, -30)
+	if got := at(m, origin, grabbed); math.Hypot(float64(got.X-end.X), float64(got.Y-end.Y)) > 0.5 {
+		t.Errorf("the point grabbed is at %v, want under the pointer at %v", got, end)
+	}
+	// The wheel still zooms.
+	m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(400, 250)}, Scrolled: fyne.Delta{DY: 100}})
+	if m.View().Zoom < 0.9 {
+		t.Errorf("the wheel zoomed the globe to %v, want about 1", m.View().Zoom)
+	}
+	c.Capture()
+}
+
+// TestGlobeHitTest: on the globe a tap picks the country under the pointer
+// on the near side; beyond the horizon there is nothing to pick.
+func TestGlobeHitTest(t *testing.T) {
+	m, c, origin := globeMap(t)
+	var got []string
+	m.OnSelect = func(iso string) { got = append(got, iso) }
+	test.TapCanvas(c, at(m, origin, inChina))
+	test.TapCanvas(c, fyne.NewPos(origin.X+3, origin.Y+3)) // a corner, off the globe
+	if strings.Join(got, ",") != "CHN," {
+		t.Errorf("OnSelect calls = %q, want CHN then \"\"", got)
+	}
+	// South America is on the far side: no point of the screen shows it.
+	for x := float32(0); x < 800; x += 10 {
+		for y := float32(0); y < 500; y += 10 {
+			if iso := m.CountryAt(fyne.NewPos(x, y)); iso == "BRA" || iso == "ARG" {
+				t.Fatalf("%s at (%v, %v), on the far side of the globe", iso, x, y)
+			}
+		}
+	}
+	// Zooming to a country on the far side turns the globe to face it.
+	m.ZoomToCountry("BRA")
+	if iso := m.CountryAt(fyne.NewPos(400, 250)); iso != "BRA" {
+		t.Errorf("after zooming to Brazil the middle of the map shows %q", iso)
+	}
+}
+
+// sendKey types key into the canvas's focused object, as the window does.
+func sendKey(t *testing.T, c fyne.Canvas, key fyne.KeyName) {
+	t.Helper()
+	f := c.Focused()
+	if f == nil {
+		t.Fatal("nothing has the focus")
+	}
+	f.TypedKey(&fyne.KeyEvent{Name: key})
+}
+
+// TestArrowsMoveSelection: with a country selected the arrow keys select its
+// neighbour that way and tell the listeners as a tap does; Shift+arrows pan
+// and keep the selection; with nothing selected, arrows pan.
+func TestArrowsMoveSelection(t *testing.T) {
+	m, c, origin := newTestMap(t)
+	var isos []string
+	var marks []geo.Hit
+	m.OnSelect = func(iso string) { isos = append(isos, iso) }
+	m.OnSelectMark = func(h geo.Hit) { marks = append(marks, h) }
+	test.TapCanvas(c, at(m, origin, inChina)) // selects and focuses
+	if c.Focused() != m || m.Selected() != "CHN" {
+		t.Fatalf("after a tap on China: focus %v, selected %q", c.Focused(), m.Selected())
+	}
+	steps := []struct {
+		key  fyne.KeyName
+		want []string
+	}{
+		{fyne.KeyUp, []string{"MNG", "RUS"}},
+		{fyne.KeyDown, []string{"CHN"}},
+		{fyne.KeyLeft, []string{"KAZ", "KGZ", "TJK", "AFG", "PAK", "IND", "NPL"}},
+	}
+	for i, s := range steps {
+		sendKey(t, c, s.key)
+		got := m.Selected()
+		if !slices.Contains(s.want, got) {
+			t.Fatalf("%s: selected %q, want one of %v", s.key, got, s.want)
+		}
+		if len(isos) != i+2 || isos[i+1] != got || marks[i+1] != (geo.Hit{Kind: geo.HitCountry, ID: got}) {
+			t.Fatalf("%s: listeners told %v / %v, want %s last", s.key, isos, marks, got)
+		}
+	}
+	selected := m.Selected()
+	// Shift+arrow pans and keeps the selection.
+	m.ZoomBy(1)
+	x0 := m.View().Center[0]
+	shift := &fyne.KeyEvent{Name: desktop.KeyShiftLeft}
+	c.Focused().(desktop.Keyable).KeyDown(shift)
+	sendKey(t, c, fyne.KeyRight)
+	c.Focused().(desktop.Keyable).KeyUp(shift)
+	if m.Selected() != selected || m.View().Center[0] <= x0 {
+		t.Errorf("Shift+Right: selected %q (want %q), centre x %v → %v (want east)", m.Selected(), selected, x0, m.View().Center[0])
+	}
+	// Nothing selected: arrows pan.
+	sendKey(t, c, fyne.KeyEscape)
+	x0 = m.View().Center[0]
+	sendKey(t, c, fyne.KeyLeft)
+	if m.Selected() != "" || m.View().Center[0] >= x0 {
+		t.Errorf("Left with nothing selected: selected %q, centre x %v → %v (want west)", m.Selected(), x0, m.View().Center[0])
+	}
+}
+
+// TestArrowBringsNeighbourIntoView: moving the selection to a country whose
+// middle is off screen flies the map there.
+func TestArrowBringsNeighbourIntoView(t *testing.T) {
+	m, c, _ := newTestMap(t)
+	c.Focus(m)
+	m.SelectMark(geo.Hit{Kind: geo.HitCountry, ID: "FRA"})
+	// Close in on Paris: no neighbour's middle is on screen.
+	v := m.View()
+	v.Center, v.Zoom = geo.Project(v.Proj, orb.Point{2.35, 48.86}), 6
+	m.SetView(v)
+	onScreen := func(ll orb.Point) bool {
+		s := m.View().ToScreen(ll)
+		return s[0] >= 0 && s[0] <= 800 && s[1] >= 0 && s[1] <= 500
+	}
+	sendKey(t, c, fyne.KeyRight)
+	got := m.Selected()
+	if got != "DEU" && got != "CHE" && got != "ITA" {
+		t.Fatalf("Right from France selected %q, want a neighbour east", got)
+	}
+	cs := m.layer().Countries
+	i, _ := cs.Index(got)
+	if !onScreen(cs.Centre(i)) {
+		t.Errorf("the middle of %s (%v) is off screen after moving the selection there", got, cs.Centre(i))
+	}
+	if m.View().Zoom != 6 {
+		t.Errorf("the zoom changed to %v, want 6 kept", m.View().Zoom)
+	}
+}
+
+// TestGlobeKeys: on the globe the arrows move the selection as on a flat
+// map, and Shift+arrows turn the globe instead of panning.
+func TestGlobeKeys(t *testing.T) {
+	m, c, origin := globeMap(t)
+	test.TapCanvas(c, at(m, origin, inChina))
+	sendKey(t, c, fyne.KeyUp)
+	if got := m.Selected(); got != "MNG" && got != "RUS" {
+		t.Errorf("Up from China on the globe selected %q", got)
+	}
+	before := m.View()
+	shift := &fyne.KeyEvent{Name: desktop.KeyShiftRight}
+	m.KeyDown(shift)
+	sendKey(t, c, fyne.KeyLeft)
+	m.KeyUp(shift)
+	after := m.View()
+	g0, g1 := before.Proj.(geo.Orthographic), after.Proj.(geo.Orthographic)
+	if after.Center != before.Center || g1.Lon0 >= g0.Lon0 {
+		t.Errorf("Shift+Left on the globe: centre %v → %v, facing %v → %v; want it turned west", before.Center, after.Center, g0, g1)
+	}
+}
+
+// TestFlyStepTurnsGlobe: a flight between two globes turns the globe along
+// the great circle between their centres.
+func TestFlyStepTurnsGlobe(t *testing.T) {
+	a := geo.NewView(geo.Orthographic{Lon0: 90, Lat0: 35}, 800, 500)
+	b := a
+	b.Proj = geo.Orthographic{Lon0: -50, Lat0: -10}
+	mid := flyStep(a, b, 0.5).Proj.(geo.Orthographic)
+	want := geo.GreatCircleAt(orb.Point{90, 35}, orb.Point{-50, -10}, 0.5)
+	if math.Abs(mid.Lon0-want[0]) > 1e-9 || math.Abs(mid.Lat0-want[1]) > 1e-9 {
+		t.Errorf("half way the globe faces %v, want %v", mid, want)
+	}
+	if end := flyStep(a, b, 1).Proj.(geo.Orthographic); geo.DistanceKm(orb.Point{end.Lon0, end.Lat0}, orb.Point{-50, -10}) > 1e-6 {
+		t.Errorf("at the end the globe faces %v, want (-50, -10)", end)
 	}
 }

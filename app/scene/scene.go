@@ -320,6 +320,7 @@ func (a *Atlas) graticule(p geo.Projection) []orb.LineString {
 		return g
 	}
 	g := geo.Graticule(p, 30)
+	forgetFamily(a.grat, p.Name())
 	a.grat[p.Name()] = g
 	return g
 }

@@ -134,12 +134,13 @@ func tripBows(trips []story.Trip) []float64 {
 	return out
 }
 
-// projectPieces projects the pieces of a line cut at ±180°.
+// projectPieces projects the pieces of a line cut at ±180°; on the globe,
+// only their visible parts, cut at the horizon.
 func projectPieces(p geo.Projection, pieces orb.MultiLineString) []orb.LineString {
 	var out []orb.LineString
 	for _, piece := range pieces {
 		if len(piece) >= 2 {
-			out = append(out, geo.ProjectLine(p, piece))
+			out = append(out, geo.ProjectLines(p, piece)...)
 		}
 	}
 	return out
@@ -152,6 +153,7 @@ func (a *Atlas) storyGeom(p geo.Projection) *storyGeom {
 		return g
 	}
 	g := projectStory(a.Story, a.Lines, p)
+	forgetFamily(a.story, p.Name())
 	a.story[p.Name()] = g
 	return g
 }
@@ -480,4 +482,16 @@ func (a *Atlas) highlight(name string, g *storyGeom, h geo.Hit, col color.NRGBA,
 		}
 	}
 	return nil
+}
+
+// forgetFamily deletes from cache the entries of name's projection family
+// (see geo.ProjectionFamily): a turning globe keeps one entry, its latest
+// centre's, rather than one per centre it passed through.
+func forgetFamily[V any](cache map[string]V, name string) {
+	family := geo.ProjectionFamily(name)
+	for k := range cache {
+		if geo.ProjectionFamily(k) == family {
+			delete(cache, k)
+		}
+	}
 }

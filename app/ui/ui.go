@@ -178,11 +178,15 @@ func (u *UI) pick(h geo.Hit) {
 
 // projectionLabel is how the projection menu names p.
 func projectionLabel(p geo.Projection) string {
-	switch p.Name() {
+	switch geo.ProjectionFamily(p.Name()) {
 	case "equal-earth":
 		return "Equal Earth"
 	case "equirectangular":
 		return "Equirectangular"
+	case "web-mercator":
+		return "Web Mercator"
+	case "orthographic":
+		return "Globe"
 	}
 	return p.Name()
 }
