@@ -251,6 +251,27 @@ func (m *Map) bringIntoView(iso3 string) {
 	m.FlyTo(v)
 }
 
+// FlyToPoints flies the view (see FlyTo) to fit the lon/lat points a and b
+// — a trip's two ends. On the globe it first turns the globe to face the
+// great-circle midpoint between them, so both ends are on the near side.
+func (m *Map) FlyToPoints(a, b orb.Point) {
+	v := m.view
+	if _, globe := v.Proj.(geo.Orthographic); globe {
+		c := geo.Midpoint(a, b)
+		v.Proj, v.Center = geo.Orthographic{Lon0: c[0], Lat0: c[1]}, orb.Point{0, 0}
+	}
+	var mp orb.MultiPoint
+	for _, p := range []orb.Point{a, b} {
+		if q := geo.Project(v.Proj, p); !math.IsNaN(q[0]) && !math.IsNaN(q[1]) {
+			mp = append(mp, q)
+		}
+	}
+	if len(mp) > 0 {
+		v.Fit(mp.Bound(), fitPad)
+	}
+	m.FlyTo(v)
+}
+
 // FlyToBound flies the view (see FlyTo) to fit the projected bound b, with
 // a margin on every side.
 func (m *Map) FlyToBound(b orb.Bound) {

@@ -520,3 +520,23 @@ func TestFlyStepTurnsGlobe(t *testing.T) {
 		t.Errorf("at the end the globe faces %v, want (-50, -10)", end)
 	}
 }
+
+// TestFlyToPointsOnGlobe: flying to a trip whose ends are on the far side
+// of the globe turns the globe so both ends show, and fits them.
+func TestFlyToPointsOnGlobe(t *testing.T) {
+	m, _, _ := globeMap(t)
+	moscow, beijing := orb.Point{37.6175, 55.7504}, orb.Point{116.4074, 39.9042}
+	v := m.View()
+	v.Proj = geo.Orthographic{Lon0: -100, Lat0: -20} // South America: both ends hidden
+	m.SetView(v)
+	m.FlyToPoints(moscow, beijing)
+	screen := orb.Bound{Max: orb.Point{m.View().Width, m.View().Height}}
+	for _, p := range []orb.Point{moscow, beijing} {
+		if s := m.View().ToScreen(p); !screen.Contains(s) {
+			t.Errorf("%v is at %v, off the %v map", p, s, screen.Max)
+		}
+	}
+	if m.View().Zoom <= 0 {
+		t.Errorf("zoom %v: the flight did not fit the trip", m.View().Zoom)
+	}
+}

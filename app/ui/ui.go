@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/paulmach/orb"
 
 	"articleatlas/app/export"
 	"articleatlas/app/icc"
@@ -166,8 +165,7 @@ func (u *UI) pick(h geo.Hit) {
 		u.Map.ZoomToCountry(h.ID)
 	case geo.HitTrip:
 		if t := u.Atlas.Story.Trip(h.ID); t != nil {
-			p := u.Map.View().Proj
-			u.Map.FlyToBound(orb.MultiPoint{geo.Project(p, t.From.Point), geo.Project(p, t.To.Point)}.Bound())
+			u.Map.FlyToPoints(t.From.Point, t.To.Point)
 		}
 	case geo.HitPlace:
 		if pl := u.Atlas.Story.Place(h.ID); pl != nil {
