@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"log"
 	"os"
 	"sync"
 	"time"
@@ -21,6 +22,7 @@ import (
 	"articleatlas/app/cli"
 	"articleatlas/app/icc"
 	"articleatlas/app/scene"
+	"articleatlas/app/settings"
 	"articleatlas/app/ui"
 	"articleatlas/geo"
 )
@@ -63,7 +65,12 @@ func main() {
 	w := a.NewWindow(ui.Title)
 	u := ui.New(atlas, icc.ArticleDate)
 	u.Attach(w)
-	w.Resize(fyne.NewSize(1280, 800))
+	// What the last session showed; a corrupt value falls back to its default with a log line.
+	remembered := settings.Load(a.Preferences(), log.Printf)
+	w.Resize(fyne.NewSize(float32(remembered.WindowWidth), float32(remembered.WindowHeight)))
+	u.Restore(remembered)
+	u.Remember(a.Preferences())
+	a.Lifecycle().SetOnStopped(func() { settings.Save(a.Preferences(), u.Settings(w)) })
 
 	go func() {
 		<-world.FineReady()
@@ -74,6 +81,7 @@ func main() {
 		}
 		fyne.Do(func() {
 			u.Legend.Update(u.Map.Date())
+			u.RefreshSearch() // adds the states drawn only at 1:50m
 			u.Map.Refresh()
 		})
 	}()
@@ -101,7 +109,13 @@ func trace(a fyne.App, w fyne.Window, u *ui.UI) {
 			fmt.Printf("atlas: selected %s %s\n", kinds[h.Kind], h.ID)
 		}
 	}
-	u.OnDate = func(d icc.Date) { fmt.Printf("atlas: date %s\n", d.Format(icc.DateLayout)) }
+	onDate := u.OnDate
+	u.OnDate = func(d icc.Date) {
+		if onDate != nil {
+			onDate(d)
+		}
+		fmt.Printf("atlas: date %s\n", d.Format(icc.DateLayout))
+	}
 	// When the Article tab shows, where its first link in view is.
 	onTab := u.Tabs.OnSelected
 	u.Tabs.OnSelected = func(ti *container.TabItem) {
@@ -140,8 +154,8 @@ func trace(a fyne.App, w fyne.Window, u *ui.UI) {
 					bx, by := px(orb.Point{116.4074, 39.9042})
 					cx, cy := px(orb.Point{95, 35})
 					tx, ty := px(u.Atlas.Lines.TripMid[tripIndex(u.Atlas, "putin-2023-bishkek")])
-					fmt.Printf("atlas: ready beijing=%d,%d china=%d,%d trip=%d,%d startup=%dms\n", bx, by, cx, cy, tx, ty,
-						time.Since(started).Milliseconds())
+					fmt.Printf("atlas: ready beijing=%d,%d china=%d,%d trip=%d,%d date=%s projection=%s startup=%dms\n", bx, by, cx, cy, tx, ty,
+						u.Map.Date().Format(icc.DateLayout), v.Proj.Name(), time.Since(started).Milliseconds())
 					// The time bar's slider: its left and right ends along its middle, in window pixels.
 					sp, ss := a.Driver().AbsolutePositionForObject(u.Time.Slider), u.Time.Slider.Size()
 					fmt.Printf("atlas: slider from=%d,%d to=%d,%d\n", int(sp.X*float32(scale)), int((sp.Y+ss.Height/2)*float32(scale)),

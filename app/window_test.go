@@ -100,8 +100,16 @@ type window struct {
 
 // startWindow skips the test where a real window cannot be opened (with
 // -short, or without Xvfb and xdotool outside CI), builds the app, starts it
-// with ATLAS_TRACE=1 and waits until it reports that it is ready.
+// with ATLAS_TRACE=1 and fresh preferences, and waits until it reports that
+// it is ready.
 func startWindow(t *testing.T, ctx context.Context) *window {
+	t.Helper()
+	return startWindowWith(t, ctx, t.TempDir())
+}
+
+// startWindowWith is startWindow with the app's preferences kept under the
+// folder config (its XDG_CONFIG_HOME), which a second launch can share.
+func startWindowWith(t *testing.T, ctx context.Context, config string) *window {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("opens a real window; skipped with -short")
@@ -120,7 +128,7 @@ func startWindow(t *testing.T, ctx context.Context) *window {
 	}
 	a := &window{t: t, ctx: ctx, display: startXvfb(t), lines: make(chan string, 64), exited: make(chan error, 1)}
 	a.proc = exec.CommandContext(ctx, bin)
-	a.proc.Env = append(os.Environ(), "DISPLAY="+a.display, "ATLAS_TRACE=1", "LANG=en_US.UTF-8")
+	a.proc.Env = append(os.Environ(), "DISPLAY="+a.display, "ATLAS_TRACE=1", "LANG=en_US.UTF-8", "XDG_CONFIG_HOME="+config)
 	stdout, err := a.proc.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -306,4 +314,70 @@ func (a *window) drain() {
 			return
 		}
 	}
+}
+
+// readyField is the value of name= in the ready line ("date", "projection").
+func (a *window) readyField(name string) string {
+	for _, f := range strings.Fields(a.ready) {
+		if v, ok := strings.CutPrefix(f, name+"="); ok {
+			return v
+		}
+	}
+	a.t.Fatalf("no %s= in %q", name, a.ready)
+	return ""
+}
+
+// kill ends the app at once, as a crash or a power cut would.
+func (a *window) kill() {
+	a.proc.Process.Kill()
+	err := <-a.exited
+	a.exited <- err // for the cleanup, which waits for it too
+}
+
+// TestRealWindowRemembers: the day shown is remembered even when the app
+// is killed a second after it changed; the next launch shows it. Corrupt
+// remembered values (a zoom of 1e9, a date that is not one, an unknown
+// projection) fall back to their defaults with a line each on stderr, and
+// the app starts.
+func TestRealWindowRemembers(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	config := t.TempDir()
+	a := startWindowWith(t, ctx, config)
+	if got := a.readyField("date"); got != "2023-10-17" {
+		t.Fatalf("a first launch shows %s, want the article's day", got)
+	}
+	fx, fy, tx, ty := a.slider()
+	a.xdo("mousemove", "--window", a.win, fmt.Sprint(fx+(tx-fx)/3), fmt.Sprint((fy+ty)/2), "click", "1")
+	day := strings.TrimPrefix(a.waitFor("atlas: date ", 15*time.Second), "atlas: date ")
+	time.Sleep(1500 * time.Millisecond) // the settings are written 0.7 s after the last change
+	a.kill()
+
+	b := startWindowWith(t, ctx, config)
+	if got := b.readyField("date"); got != day {
+		t.Errorf("after a kill the next launch shows %s, want %s", got, day)
+	}
+	b.kill()
+
+	prefs, err := filepath.Glob(filepath.Join(config, "fyne", "*", "preferences.json"))
+	if err != nil || len(prefs) != 1 {
+		t.Fatalf("preferences file: %v %v", prefs, err)
+	}
+	corrupt := `{"view.zoom":"1e9","date":"yesterday","view.projection":"mollweide","window.width":"-5","layers":"[not json"}`
+	if err := os.WriteFile(prefs[0], []byte(corrupt), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c := startWindowWith(t, ctx, config)
+	if got := c.readyField("date"); got != "2023-10-17" {
+		t.Errorf("with a corrupt date the app shows %s, want the article's day", got)
+	}
+	if got := c.readyField("projection"); got != "equal-earth" {
+		t.Errorf("with an unknown projection the app shows %s, want equal-earth", got)
+	}
+	for _, key := range []string{"view.zoom", "date", "view.projection", "window.width", "layers"} {
+		if n := strings.Count(c.Stderr(), "settings: "+key+" "); n != 1 {
+			t.Errorf("%d log lines about the corrupt %s, want 1; stderr:\n%s", n, key, c.Stderr())
+		}
+	}
+	c.requireAlive()
 }

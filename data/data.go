@@ -32,3 +32,9 @@ var Story []byte
 //
 //go:embed gazetteer.json
 var Gazetteer []byte
+
+// Aliases holds other names of countries (Holland, Ivory Coast, Burma…) and
+// their ISO 3166-1 alpha-2 codes, for the search field (aliases.json).
+//
+//go:embed aliases.json
+var Aliases []byte

@@ -21,10 +21,15 @@ const (
 	HitCorridor         // a Belt and Road corridor or sea lane
 	HitLink             // an energy link
 	HitCountry          // a country's area
+	// HitUser is a feature of a layer the reader opened; its ID is
+	// "LAYER/FEATURE", both indexes from 0. Those layers are drawn on top,
+	// so a hit-test looks at them first.
+	HitUser
 )
 
 // Hit is the mark under a point: its kind and the id of what it shows (a
-// place, trip or corridor id; an ISO3 code for a country).
+// place, trip or corridor id; an ISO3 code for a country; "LAYER/FEATURE"
+// for a feature of an opened layer).
 type Hit struct {
 	Kind HitKind
 	ID   string

@@ -517,6 +517,9 @@ func replayExport(from, path string, alt bool, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("--replay %s: %v", from, unprefixed(err, "export"))
 	}
+	if len(rec.Opened) > 0 {
+		return fmt.Errorf("--replay %s: the export also drew opened layers (%s), which its recipe names but cannot carry", from, strings.Join(rec.Opened, ", "))
+	}
 	if path != "" {
 		rec.Format = format
 	}

@@ -52,7 +52,8 @@ func AltText(a *scene.Atlas, j Job, v geo.View) string {
 	var trips []string
 	for i := range a.Story.Trips {
 		t := &a.Story.Trips[i]
-		if t.Traveller == story.Putin && j.Layers&scene.Trips != 0 || t.Traveller == story.Xi && j.Layers&scene.XiVisit != 0 {
+		shown := a.ShownOn(geo.Hit{Kind: geo.HitTrip, ID: t.ID}, j.Date) // trips still to come are not drawn
+		if shown && (t.Traveller == story.Putin && j.Layers&scene.Trips != 0 || t.Traveller == story.Xi && j.Layers&scene.XiVisit != 0) {
 			trips = append(trips, scene.TripTitle(t))
 		}
 	}
@@ -85,6 +86,9 @@ func AltText(a *scene.Atlas, j Job, v geo.View) string {
 			b.WriteString(" and named")
 		}
 		b.WriteString(". ")
+	}
+	for _, l := range j.User {
+		fmt.Fprintf(&b, "Also drawn: the layer %s (%d %s). ", l.Name, len(l.Features), plural(len(l.Features), "feature", "features"))
 	}
 	if j.Selected != "" {
 		si := a.ICC.StatusOn(j.Selected, j.Date)
@@ -123,6 +127,7 @@ func AltTextOf(j Job) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	cj.User = j.User
 	v, _ := mapView(cj)
 	return AltText(j.Atlas, cj, v), nil
 }

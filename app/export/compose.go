@@ -15,6 +15,7 @@ import (
 	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/app/scene"
+	"articleatlas/app/userlayer"
 	"articleatlas/geo"
 
 	"github.com/paulmach/orb"
@@ -81,17 +82,19 @@ func Compose(j Job) (*Snapshot, error) {
 			return nil, err
 		}
 	}
-	return ComposeRecipe(j.Recipe(), atlas)
+	return ComposeRecipe(j.Recipe(), atlas, j.User...)
 }
 
-// ComposeRecipe makes the snapshot recipe rec describes, drawn with atlas;
-// the snapshot carries rec unchanged, so a replay writes the same bytes. It
-// fails, with one line, on a recipe with a value out of range.
-func ComposeRecipe(rec Recipe, atlas *scene.Atlas) (*Snapshot, error) {
+// ComposeRecipe makes the snapshot recipe rec describes, drawn with atlas
+// and the opened layers user over the story; the snapshot carries rec
+// unchanged, so a replay writes the same bytes. It fails, with one line, on
+// a recipe with a value out of range.
+func ComposeRecipe(rec Recipe, atlas *scene.Atlas, user ...*userlayer.Layer) (*Snapshot, error) {
 	j, err := rec.Job(atlas.World, atlas)
 	if err != nil {
 		return nil, err
 	}
+	j.User = user
 	v, o := mapView(j)
 	s := &Snapshot{Job: j, Recipe: rec, Atlas: atlas, View: v}
 	s.Scene = atlas.Scene(v, j.Scale, o)
@@ -123,7 +126,7 @@ func mapView(j Job) (geo.View, scene.Options) {
 		}
 		v = geo.NewView(p, wDp, hDp)
 	}
-	o := scene.Options{Date: j.Date, Selected: j.Selected, Layers: j.Layers, Level: j.Level, Style: render.LightStyle()}
+	o := scene.Options{Date: j.Date, Selected: j.Selected, Layers: j.Layers, Level: j.Level, Style: render.LightStyle(), User: j.User}
 	if o.Layers == 0 {
 		o.Layers = scene.AllLayers
 	}

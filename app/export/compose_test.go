@@ -14,6 +14,7 @@ import (
 
 	"articleatlas/app/icc"
 	"articleatlas/app/scene"
+	"articleatlas/app/userlayer"
 	"articleatlas/geo"
 
 	"github.com/paulmach/orb"
@@ -253,5 +254,34 @@ func TestAppVersionMatchesFyneApp(t *testing.T) {
 	}
 	if !strings.Contains(string(b), `Version = "`+AppVersion+`"`) {
 		t.Errorf("FyneApp.toml does not give Version = %q", AppVersion)
+	}
+}
+
+// TestComposeOpenedLayer: a layer the reader opened is drawn in the export
+// (its own group in the SVG, its feature's title), named in the alt text and
+// in the recipe's "opened" list.
+func TestComposeOpenedLayer(t *testing.T) {
+	l, err := userlayer.Decode("ports.geojson", []byte(`{"type":"Feature","properties":{"name":"Port Louis"},"geometry":{"type":"Point","coordinates":[57.5,-20.2]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := atlasT(t)
+	j := Job{World: a.World, Atlas: a, Projection: geo.EqualEarth{}, Date: icc.ArticleDate, Width: 960, Height: 540, Format: SVG, User: []*userlayer.Layer{l}}
+	s, err := Compose(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := s.WriteSVG(context.Background(), &buf); err != nil {
+		t.Fatal(err)
+	}
+	if svg := buf.String(); !strings.Contains(svg, "Port Louis") {
+		t.Error("the SVG does not draw the opened layer's feature")
+	}
+	if !strings.Contains(s.Alt, "Also drawn: the layer ports.geojson (1 feature)") {
+		t.Errorf("the alt text does not name the opened layer: %s", s.Alt)
+	}
+	if len(s.Recipe.Opened) != 1 || s.Recipe.Opened[0] != "ports.geojson" {
+		t.Errorf("recipe opened = %v", s.Recipe.Opened)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/app/scene"
+	"articleatlas/app/userlayer"
 	"articleatlas/geo"
 )
 
@@ -61,6 +62,9 @@ type Job struct {
 	// Style is the map's style for Render; exports (Compose) always use the
 	// light style, which a recipe does not need to record.
 	Style *render.Style
+	// User are the layers the reader opened, drawn over the story. The
+	// recipe names them (Recipe.Opened) but cannot carry them.
+	User []*userlayer.Layer
 
 	// What the composition draws around the map (see Compose).
 	Format   Format // png (the default) or svg

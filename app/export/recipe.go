@@ -50,6 +50,9 @@ type Recipe struct {
 	NoSource   bool        `json:"noSource,omitempty"`
 	Chart      bool        `json:"chart,omitempty"`
 	ChartEnd   string      `json:"chartEnd,omitempty"` // YYYY-MM-DD: the chart's last day
+	// Opened names the layers the reader opened that the export drew (their
+	// files' names); a replay cannot draw them, so it refuses such a recipe.
+	Opened []string `json:"opened,omitempty"`
 }
 
 // RecipeView is the part of the world shown: the lon/lat (degrees) at the
@@ -138,6 +141,9 @@ func (j Job) Recipe() Recipe {
 	if j.View != nil {
 		v := ViewOf(*j.View)
 		r.View = &v
+	}
+	for _, l := range j.User {
+		r.Opened = append(r.Opened, l.Name)
 	}
 	if j.Level != nil {
 		r.Detail = map[geo.Level]string{geo.Coarse: "coarse", geo.Fine: "fine"}[*j.Level]

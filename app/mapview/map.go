@@ -20,6 +20,7 @@ import (
 	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/app/scene"
+	"articleatlas/app/userlayer"
 	"articleatlas/geo"
 )
 
@@ -138,6 +139,21 @@ func (m *Map) Layers() scene.Layers { return m.opts.Layers }
 // SetLayers chooses the layers shown.
 func (m *Map) SetLayers(l scene.Layers) {
 	m.opts.Layers = l
+	m.changed()
+}
+
+// UserLayers returns the layers the reader opened, drawn over the story.
+func (m *Map) UserLayers() []*userlayer.Layer { return m.opts.User }
+
+// SetUserLayers sets the opened layers to draw over the story, in order (the
+// last on top), and redraws; a selection in a layer no longer there is
+// cleared.
+func (m *Map) SetUserLayers(ls []*userlayer.Layer) {
+	m.opts.User = append([]*userlayer.Layer(nil), ls...)
+	if _, _, ok := scene.UserFeature(m.opts.User, m.opts.SelectedMark); m.opts.SelectedMark.Kind == geo.HitUser && !ok {
+		m.opts.SelectedMark = geo.Hit{}
+	}
+	m.hover, m.opts.HoverMark = geo.Hit{}, geo.Hit{}
 	m.changed()
 }
 
@@ -651,7 +667,11 @@ func (m *Map) updateHover(pos fyne.Position, inside bool) {
 		m.tip.hide()
 		return
 	}
-	m.tip.show(m.atlas.Tooltip(h, m.opts.Date), pos, m.Size())
+	text := m.atlas.Tooltip(h, m.opts.Date)
+	if l, f, ok := scene.UserFeature(m.opts.User, h); ok {
+		text = l.Title(f) + "\n" + l.Name
+	}
+	m.tip.show(text, pos, m.Size())
 }
 
 func (m *Map) requestFocus() {

@@ -29,13 +29,17 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 # Ours: go test benchmarks, $runs samples each, median of ns/op. The anchor
 # and story scenes (app/render), then the app's frames with every layer
 # (app/scene: world view 1920×1080 at 1:110m, East Asia zoomed at 1:50m, a
-# 1440×900 dp window at 2 px per dp at 1:50m, a pan step).
+# 1440×900 dp window at 2 px per dp at 1:50m, a pan step, a date step of the
+# world view at 1920×1080 and in the HiDPI window, a long date step that
+# recolours most countries, and the first date step at a view, which draws
+# the base once more keeping what the next steps recolour from).
 benchout=$(go test -run '^$' -bench '^Benchmark(Anchor|Story)(1080|4K|PNG1080)$' -count "$runs" ./app/render)
-benchout+=$'\n'$(go test -run '^$' -bench '^Benchmark(Frame1080|FrameZoomed|FrameHiDPI|Pan)$' -count "$runs" ./app/scene)
+benchout+=$'\n'$(go test -run '^$' -bench '^Benchmark(Frame1080|FrameZoomed|FrameHiDPI|Pan|DateStep|DateStepHiDPI|DateStepFar|DateStepFirst)$' -count "$runs" ./app/scene)
 ours() { echo "$benchout" | awk -v n="Benchmark$1-" 'index($1, n) == 1 {print $3/1e6}' | median; }
 o1080=$(ours Anchor1080); o4k=$(ours Anchor4K); opng=$(ours AnchorPNG1080)
 s1080=$(ours Story1080); s4k=$(ours Story4K); spng=$(ours StoryPNG1080)
 f1080=$(ours Frame1080); fzoom=$(ours FrameZoomed); fhidpi=$(ours FrameHiDPI); pan=$(ours Pan)
+dstep=$(ours DateStep); dstephidpi=$(ours DateStepHiDPI); dstepfar=$(ours DateStepFar); dstepfirst=$(ours DateStepFirst)
 
 # Mapnik: its scripts print medians over --iters renders.
 m1080=$(/usr/bin/python3 "$bench/mapnik_render.py" --data "$data" --size 1920x1080 --iters 20)
@@ -58,10 +62,10 @@ w_mapnik=$(wall /usr/bin/python3 "$bench/mapnik_render.py" --data "$data" --size
 /usr/bin/time -f '%M' -o /tmp/atlas-compare.rss /tmp/atlas-compare export --out /tmp/atlas-compare.png --width 3840 --height 2160 >/dev/null 2>&1
 rss=$(tail -1 /tmp/atlas-compare.rss)
 
-row() { awk -v a="$2" -v b="$3" -v t="$1" -v g="$4" 'BEGIN {printf "| %-44s | %8.1f | %8.1f | %5.2f | %s |\n", t, a, b, a/b, g}'; }
+row() { awk -v a="$2" -v b="$3" -v t="$1" -v g="$4" 'BEGIN {printf "| %-46s | %8.2f | %8.1f | %6.3f | %s |\n", t, a, b, a/b, g}'; }
 echo
-echo "| measure (median ms)                          |     ours |   Mapnik | ratio | target |"
-echo "|----------------------------------------------|---------:|---------:|------:|--------|"
+echo "| measure (median ms)                            |     ours |   Mapnik |  ratio | target |"
+echo "|------------------------------------------------|---------:|---------:|-------:|--------|"
 row "anchor render 1920×1080" "$o1080" "$(field "$m1080" render_ms)" "≤ 0.5"
 row "anchor render 3840×2160" "$o4k" "$(field "$m4k" render_ms)" "≤ 0.7"
 row "anchor render + PNG 1920×1080" "$opng" "$(field "$m1080" render_png32_ms)" "≤ 1.0"
@@ -72,6 +76,10 @@ row "Frame1080, all layers ÷ Mapnik anchor 1080" "$f1080" "$manchor" "≤ 0.15"
 row "FrameZoomed, all layers ÷ Mapnik anchor 1080" "$fzoom" "$manchor" "≤ 0.20"
 row "FrameHiDPI 2880×1800 ÷ Mapnik anchor 1080" "$fhidpi" "$manchor" "≤ 0.30"
 row "Pan step ÷ Mapnik anchor 1080" "$pan" "$manchor" "≤ 0.06"
+row "DateStep 1920×1080 ÷ Mapnik anchor 1080" "$dstep" "$manchor" "≤ 0.10"
+row "DateStep HiDPI 2880×1800 ÷ Mapnik anchor 1080" "$dstephidpi" "$manchor" "≤ 0.20"
+row "DateStepFar (most countries recoloured) 1080" "$dstepfar" "$manchor" "—"
+row "DateStepFirst (first step at a view) 1080" "$dstepfirst" "$manchor" "—"
 row "whole process, export 1920×1080 PNG" "$w_ours" "$w_mapnik" "< 1"
 row "whole process, export 1920×1080, 1:50m" "$w_ours_fine" "$w_mapnik" "< 1"
 echo

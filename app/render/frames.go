@@ -5,16 +5,23 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 
 	"articleatlas/geo"
 
 	"github.com/paulmach/orb"
 )
 
-// Frames draws the frames of a map that pans, zooms and changes its hover and
-// selection. It keeps the base layers of the last frame: a pan moves them and
-// draws only the strips that came into view, and a hover change only redraws
-// the overlay. Frames is not safe for concurrent use.
+// Frames draws the frames of a map that pans, zooms and changes its hover,
+// selection and date. It keeps the base layers of the last frame: a pan moves
+// them and draws only the strips that came into view, a hover change only
+// redraws the overlay, and a change of the countries' fill colours alone (a
+// date step) recolours them. Frames is not safe for concurrent use.
+//
+// A recolour needs what the base's first draw at the view kept (see
+// drawBaseRecorded): so the first fill change after the view changed draws
+// the base once more, keeping it, and the following ones only repaint the
+// pixels of the countries whose colour changed.
 //
 // The base is kept wrapped around (a torus): view pixel (x, y) lives at base
 // pixel ((x+ox) mod w, (y+oy) mod h). A pan only moves the origin (ox, oy)
@@ -24,12 +31,17 @@ type Frames struct {
 	r          Renderer
 	base       *image.RGBA // base layers, wrapped at (ox, oy)
 	ox, oy     int
-	out        *image.RGBA // the frame handed out
-	outView    geo.View    // the view out was drawn with
-	preview    *image.RGBA // a scaled copy of out, while a sharp frame is pending
-	key        baseKey     // what base holds
+	out        *image.RGBA     // the frame handed out
+	outView    geo.View        // the view out was drawn with
+	outOverlay image.Rectangle // the pixels of out the overlay may have drawn
+	outValid   bool            // out is the base as it is with the overlay in outOverlay
+	overlayKey any             // the Scene.OverlayKey of the overlay in out
+	preview    *image.RGBA     // a scaled copy of out, while a sharp frame is pending
+	key        baseKey         // what base holds
 	valid      bool
-	background color.NRGBA // the last scene's background, for previews
+	fills      []color.NRGBA // the fills of the Countries layer base shows
+	cov        fillRecords   // what a recolour of base needs, when cov.valid
+	background color.NRGBA   // the last scene's background, for previews
 }
 
 // baseKey is what a base layer depends on, apart from the view's centre.
@@ -63,21 +75,98 @@ func (f *Frames) Draw(s *Scene, v geo.View, pxPerDp float64, exact bool) (*image
 	key := baseKey{scene: s.Key, proj: v.Proj.Name(), zoom: v.Zoom, w: v.Width, h: v.Height,
 		pxPerDp: pxPerDp, center: v.Center}
 	drawn := v
+	split := countriesAt(s.Base)
+	var fills []color.NRGBA
+	if split >= 0 {
+		fills = s.Base[split].(*Countries).Fill
+	}
+	sameFills := slices.Equal(fills, f.fills)
+	changed := f.out.Rect // the pixels of the base that changed
 	switch {
-	case f.valid && key == f.key:
+	case f.valid && key == f.key && sameFills:
 		// Same base: only the overlay changed.
-	case f.valid && !exact && sameButCenter(key, f.key):
+		changed = image.Rectangle{}
+	case f.valid && key == f.key:
+		changed = f.refill(s, split, v, pxPerDp)
+	case f.valid && !exact && sameFills && sameButCenter(key, f.key):
 		drawn = f.shift(s, v, pxPerDp)
 	default:
 		f.ox, f.oy = 0, 0
 		f.r.DrawBase(f.base, f.base.Rect, s, v, pxPerDp)
-		f.key, f.valid = key, true
+		f.key, f.valid, f.cov.valid = key, true, false
 	}
-	f.unwrap()
-	f.r.DrawOverlay(f.out, f.out.Rect, s, drawn, pxPerDp)
+	f.fills = append(f.fills[:0], fills...)
+	// out is the base with the overlay over it. Where neither the base nor
+	// the overlay changed it stays as it is; elsewhere it is copied from the
+	// base and the overlay drawn again there.
+	over := f.overlayRect(s, drawn, pxPerDp)
+	switch {
+	case !f.outValid || changed == f.out.Rect:
+		f.unwrap(f.out.Rect)
+		f.r.DrawOverlay(f.out, over, s, drawn, pxPerDp)
+	case s.OverlayKey != nil && s.OverlayKey == f.overlayKey:
+		// The same overlay: out needs the base and overlay anew only
+		// where the base changed.
+		f.unwrap(changed)
+		f.r.DrawOverlay(f.out, over.Intersect(changed), s, drawn, pxPerDp)
+	default:
+		f.unwrap(changed.Union(f.outOverlay).Union(over))
+		f.r.DrawOverlay(f.out, over, s, drawn, pxPerDp)
+	}
+	f.outOverlay, f.outValid, f.overlayKey = over, true, s.OverlayKey
 	f.outView = drawn
 	f.background = s.Background
 	return f.out, drawn
+}
+
+// refill brings the base, drawn for scene s but with other country fills,
+// to s's fills (s.Base[split] is the Countries layer): a recolour when the
+// base was kept at its origin, else a draw that keeps what the next
+// recolour needs. It returns the pixels of the base that changed.
+func (f *Frames) refill(s *Scene, split int, v geo.View, pxPerDp float64) image.Rectangle {
+	fills := s.Base[split].(*Countries).Fill
+	switch {
+	case !opaque(fills):
+		// A translucent fill would blend with a recorded alpha; draw it plainly.
+		f.ox, f.oy = 0, 0
+		f.r.DrawBase(f.base, f.base.Rect, s, v, pxPerDp)
+		f.cov.valid = false
+	case f.cov.valid && f.ox == 0 && f.oy == 0 && len(fills) == len(f.cov.fills):
+		return f.r.recolour(f.base, &f.cov, fills)
+	default:
+		// out is free until the frame is put together: the layers above the
+		// countries are drawn into it.
+		f.ox, f.oy, f.outValid = 0, 0, false
+		f.r.drawBaseRecorded(f.base, f.out, &f.cov, s, split, v.Transform(pxPerDp), pxPerDp)
+	}
+	return f.base.Rect
+}
+
+// overlayRect is the part of the frame the overlay of s may draw in
+// through view v: its layers' bounds in pixels, padded by what a stroke or
+// marker may reach beyond them (see visiblePad); all of it for a layer
+// bound to no place.
+func (f *Frames) overlayRect(s *Scene, v geo.View, pxPerDp float64) image.Rectangle {
+	t := v.Transform(pxPerDp)
+	pad := visiblePad*math.Max(pxPerDp, 1) + 1
+	var r image.Rectangle
+	for _, l := range s.Overlay {
+		b := l.Bound()
+		if b == (orb.Bound{}) {
+			return f.out.Rect
+		}
+		lo, hi := t.Apply(orb.Point{b.Min[0], b.Max[1]}), t.Apply(orb.Point{b.Max[0], b.Min[1]})
+		x0, y0 := math.Floor(lo[0]-pad), math.Floor(lo[1]-pad)
+		x1, y1 := math.Ceil(hi[0]+pad), math.Ceil(hi[1]+pad)
+		if !(x0 <= x1 && y0 <= y1) {
+			return f.out.Rect // not finite
+		}
+		c := f.out.Rect
+		br := image.Rect(int(max(x0, float64(c.Min.X-1))), int(max(y0, float64(c.Min.Y-1))),
+			int(min(x1, float64(c.Max.X+1))), int(min(y1, float64(c.Max.Y+1))))
+		r = r.Union(br.Intersect(c))
+	}
+	return r
 }
 
 // Preview returns the last frame scaled and moved to view v (same projection
@@ -146,9 +235,10 @@ func (f *Frames) shift(s *Scene, v geo.View, pxPerDp float64) geo.View {
 	b := f.base.Rect
 	W, H := b.Dx(), b.Dy()
 	if math.Abs(dx) >= float64(W) || math.Abs(dy) >= float64(H) {
-		f.ox, f.oy = 0, 0
+		f.ox, f.oy, f.cov.valid = 0, 0, false
 		f.r.DrawBase(f.base, b, s, shown, pxPerDp)
 	} else if dx != 0 || dy != 0 {
+		f.cov.valid = false // the records follow the base's origin at (0, 0)
 		ix, iy := int(dx), int(dy)
 		// The content moves by (ix, iy): view pixel (x, y) now shows what
 		// (x−ix, y−iy) showed, which stays where it is in the base.
@@ -186,16 +276,22 @@ func (f *Frames) drawWrapped(r image.Rectangle, s *Scene, t geo.Transform, pxPer
 	}
 }
 
-// unwrap copies the wrapped base into out, in view order.
-func (f *Frames) unwrap() {
+// unwrap copies the pixels r of the view from the wrapped base into out.
+func (f *Frames) unwrap(r image.Rectangle) {
+	r = r.Intersect(f.out.Rect)
 	W, H := f.base.Rect.Dx(), f.base.Rect.Dy()
-	n := 4 * W
-	for y := 0; y < H; y++ {
-		src := f.base.Pix[mod(y+f.oy, H)*f.base.Stride:][:n]
-		dst := f.out.Pix[y*f.out.Stride:][:n]
-		k := 4 * f.ox
-		copy(dst, src[k:])
-		copy(dst[n-k:], src[:k])
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		src := f.base.Pix[mod(y+f.oy, H)*f.base.Stride:][:4*W]
+		dst := f.out.Pix[y*f.out.Stride:][:4*W]
+		// Columns x0 ≤ x < x1 of the view are base columns x+ox, wrapped at W.
+		x0, x1 := r.Min.X, r.Max.X
+		split := max(x0, min(x1, W-f.ox)) // the first view column that wraps
+		if x0 < split {
+			copy(dst[4*x0:4*split], src[4*(x0+f.ox):])
+		}
+		if split < x1 {
+			copy(dst[4*split:4*x1], src[4*(split+f.ox-W):])
+		}
 	}
 }
 

@@ -100,6 +100,9 @@ func (l *Countries) Draw(p Painter, dc *DrawContext) {
 		if l.Meta != nil {
 			m = &l.Meta[ci]
 		}
+		if rp, ok := p.(*rasterPainter); ok && rp.c.rec != nil {
+			rp.c.rec.country = int32(ci) // Frames keeps which country paints each pixel
+		}
 		p.Fill(l.Fill[ci], m)
 	}
 }

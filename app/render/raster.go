@@ -7,6 +7,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
@@ -35,6 +36,9 @@ type canvas struct {
 	curY    int32
 	hasCur  bool
 	sortTmp []cell // scratch for sorting long rows
+	// rec, when set, notes which pixels each fill paints and how much (see
+	// recorder); dst is then a whole base with its origin at (0, 0).
+	rec *recorder
 }
 
 // setTarget points the canvas at dst, drawing only inside clip.
@@ -322,7 +326,12 @@ func (c *canvas) fill(col color.NRGBA) {
 			if x >= w {
 				break
 			}
-			blendPixel(pix[4*x:4*x+4:4*x+4], col, coverage(acc+cover-area)*ca)
+			p := pix[4*x : 4*x+4 : 4*x+4]
+			a := coverage(acc+cover-area) * ca
+			if al := alpha8(a); c.rec != nil && al > 0 {
+				c.rec.pixel(c.clip.Min.X+int(x), c.clip.Min.Y+int(y), al, p)
+			}
+			blendPixel(p, col, a)
 			acc += cover
 			next := w
 			if i < len(cells) {
@@ -330,7 +339,11 @@ func (c *canvas) fill(col color.NRGBA) {
 			}
 			if x+1 < next {
 				if a := coverage(acc) * ca; a > 0 {
-					blendSpan(pix[4*(x+1):4*next], col, a)
+					span := pix[4*(x+1) : 4*next]
+					if al := alpha8(a); c.rec != nil && al > 0 {
+						c.rec.span(c.clip.Min.X+int(x)+1, c.clip.Min.X+int(next), c.clip.Min.Y+int(y), al, span)
+					}
+					blendSpan(span, col, a)
 				}
 			}
 		}
@@ -388,9 +401,14 @@ func radixSortCells(cs []cell, tmp *[]cell) {
 	// Two passes: the result is back in cs.
 }
 
+// alpha8 is the alpha in [0, 255] that coverage a in [0, 1] blends with.
+func alpha8(a float32) uint32 { return uint32(a*255 + 0.5) }
+
 // blendPixel composites col over one RGBA pixel with alpha a in [0, 1].
-func blendPixel(p []uint8, col color.NRGBA, a float32) {
-	al := uint32(a*255 + 0.5)
+func blendPixel(p []uint8, col color.NRGBA, a float32) { blendAlpha(p, col, alpha8(a)) }
+
+// blendAlpha composites col over one RGBA pixel with alpha al in [0, 255].
+func blendAlpha(p []uint8, col color.NRGBA, al uint32) {
 	if al == 0 {
 		return
 	}
@@ -412,17 +430,17 @@ func premul(col color.NRGBA, al uint32) (rb, ga uint32) {
 // given src's premultiplied lanes from premul: two channels per operation.
 // (y + 1 + y>>8) >> 8 is y/255 exactly for every y the lanes hold (< 65535).
 func putBlended(p []uint8, srb, sga, inv uint32) {
-	v := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24
+	v := binary.LittleEndian.Uint32(p) // one load: R, G, B, A from the low byte up
 	rb := (v&0x00ff00ff)*inv + srb
 	ga := ((v>>8)&0x00ff00ff)*inv + sga
 	rb = (rb + 0x00010001 + (rb>>8)&0x00ff00ff) >> 8 & 0x00ff00ff
 	ga = (ga + 0x00010001 + (ga>>8)&0x00ff00ff) >> 8 & 0x00ff00ff
-	p[0], p[1], p[2], p[3] = uint8(rb), uint8(ga), uint8(rb>>16), uint8(ga>>16)
+	binary.LittleEndian.PutUint32(p, rb|ga<<8)
 }
 
 // blendSpan composites col over a run of RGBA pixels with one alpha.
 func blendSpan(pix []uint8, col color.NRGBA, a float32) {
-	al := uint32(a*255 + 0.5)
+	al := alpha8(a)
 	if al == 0 {
 		return
 	}

@@ -48,10 +48,17 @@ type Scene struct {
 	Base       []Layer
 	Overlay    []Layer
 	Fonts      *Fonts // for text; nil draws none
-	// Key changes whenever the content of the base layers does (statuses,
-	// layers shown, style); it must be comparable. Frames redraws the base
-	// when it changes.
+	// Key changes whenever the content of the base layers does (layers
+	// shown, style, selection…), except the fill colours of a Countries
+	// layer among them, which Frames compares itself: it redraws the base
+	// when Key changes and recolours the countries when only their fills
+	// do. Key must be comparable.
 	Key any
+	// OverlayKey, when not nil, changes whenever the content of the
+	// overlay layers does; it must be comparable. While it stays the same
+	// Frames keeps the overlay drawn and redraws it only where the base
+	// changed. Nil redraws the overlay on every frame.
+	OverlayKey any
 }
 
 // DrawContext is what a layer needs to draw one part of an image.
@@ -155,15 +162,16 @@ const visiblePad = 12
 // Renderer draws scenes into images. It keeps its scratch buffers between
 // calls, so it must not be used from two goroutines at once; use one
 // Renderer per goroutine. Large images are drawn in horizontal bands on all
-// cores (up to 4).
+// cores (up to maxWorkers, 4).
 type Renderer struct {
 	workers []*worker
 }
 
 // worker holds one goroutine's painter and buffers.
 type worker struct {
-	p   rasterPainter
-	buf []pt
+	index int // in Renderer.workers
+	p     rasterPainter
+	buf   []pt
 }
 
 // parallelMinPixels is the clip area below which one goroutine draws alone:
@@ -219,27 +227,44 @@ func (r *Renderer) drawLayers(dst *image.RGBA, clip image.Rectangle, layers []La
 	if len(layers) == 0 {
 		return
 	}
-	w0 := r.worker(0)
-	dc := newDrawContext(t, pxPerDp, full, fonts, w0.buf)
-	for _, l := range layers {
-		if p, ok := l.(Preparer); ok {
-			p.Prepare(&dc)
-		}
-	}
-	w0.buf = dc.buf
+	r.prepare(layers, fonts, t, pxPerDp, full)
 	r.parallel(clip, func(w *worker, band image.Rectangle) {
 		dc := newDrawContext(t, pxPerDp, band, fonts, w.buf)
 		w.p.setTarget(dst, band, fonts)
-		for _, l := range layers {
-			if b := l.Bound(); b != (orb.Bound{}) && !b.Intersects(dc.Visible) {
-				continue
-			}
-			w.p.Group(l.ID())
-			l.Draw(&w.p, &dc)
-			w.p.EndGroup()
-		}
+		drawEach(&w.p, &dc, layers)
 		w.buf = dc.buf
 	})
+}
+
+// prepare calls Prepare on the layers that have per-frame work, with the
+// context of the whole image full.
+func (r *Renderer) prepare(layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64, full image.Rectangle) {
+	w0 := r.worker(0)
+	dc := newDrawContext(t, pxPerDp, full, fonts, w0.buf)
+	prepareEach(&dc, layers)
+	w0.buf = dc.buf
+}
+
+// prepareEach calls Prepare on the layers that are Preparers.
+func prepareEach(dc *DrawContext, layers []Layer) {
+	for _, l := range layers {
+		if p, ok := l.(Preparer); ok {
+			p.Prepare(dc)
+		}
+	}
+}
+
+// drawEach draws layers through p in order, each in its group, skipping
+// those whose bound misses dc.Visible.
+func drawEach(p Painter, dc *DrawContext, layers []Layer) {
+	for _, l := range layers {
+		if b := l.Bound(); b != (orb.Bound{}) && !b.Intersects(dc.Visible) {
+			continue
+		}
+		p.Group(l.ID())
+		l.Draw(p, dc)
+		p.EndGroup()
+	}
 }
 
 // PaintLayers draws layers through any painter — the SVG writer's — as one
@@ -247,33 +272,22 @@ func (r *Renderer) drawLayers(dst *image.RGBA, clip image.Rectangle, layers []La
 // every layer drawn in order inside its group.
 func PaintLayers(p Painter, layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64, full image.Rectangle) {
 	dc := newDrawContext(t, pxPerDp, full, fonts, nil)
-	for _, l := range layers {
-		if pr, ok := l.(Preparer); ok {
-			pr.Prepare(&dc)
-		}
-	}
-	for _, l := range layers {
-		if b := l.Bound(); b != (orb.Bound{}) && !b.Intersects(dc.Visible) {
-			continue
-		}
-		p.Group(l.ID())
-		l.Draw(p, &dc)
-		p.EndGroup()
-	}
+	prepareEach(&dc, layers)
+	drawEach(p, &dc, layers)
 }
 
 // worker returns the i-th worker, creating it on first use.
 func (r *Renderer) worker(i int) *worker {
 	for len(r.workers) <= i {
-		r.workers = append(r.workers, &worker{})
+		r.workers = append(r.workers, &worker{index: len(r.workers)})
 	}
 	return r.workers[i]
 }
 
 // parallel runs draw over horizontal bands of clip, on as many goroutines as
-// there are cores (up to 4); each band is drawn by one worker at a time.
+// there are cores (up to maxWorkers, 4); each band is drawn by one worker at a time.
 func (r *Renderer) parallel(clip image.Rectangle, draw func(w *worker, band image.Rectangle)) {
-	n := min(runtime.GOMAXPROCS(0), 4)
+	n := min(runtime.GOMAXPROCS(0), maxWorkers)
 	if n < 2 || clip.Dx()*clip.Dy() < parallelMinPixels {
 		draw(r.worker(0), clip)
 		return

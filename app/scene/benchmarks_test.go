@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/geo"
 
@@ -166,4 +167,88 @@ func BenchmarkHitTest(b *testing.B) {
 		}
 	}
 	sinkByte += byte(hits)
+}
+
+// burundiDates are the days before and after Burundi's withdrawal from the
+// Rome Statute took effect (27 October 2017): statuses differ, the story's
+// layers do not.
+func burundiDates(b *testing.B) [2]icc.Date { return benchDates(b, "2017-10-26", "2017-10-28") }
+
+// benchDates parses two YYYY-MM-DD dates.
+func benchDates(b *testing.B, d0, d1 string) [2]icc.Date {
+	var dates [2]icc.Date
+	for i, s := range []string{d0, d1} {
+		var err error
+		if dates[i], err = icc.ParseDate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dates
+}
+
+// benchDateStep is one date step of the window's scene (every layer, a
+// selection and a hover) through view v at pxPerDp, after the first frame
+// and the first step: the date goes back and forth between the two dates,
+// on which statuses differ but the story's layers do not.
+func benchDateStep(b *testing.B, v geo.View, pxPerDp float64, dates [2]icc.Date) {
+	a := loadAtlas(b)
+	o := articleOptions()
+	o.Selected, o.Hover = "CHN", "RUS"
+	if a.Scene(v, pxPerDp, Options{Date: dates[0], Layers: AllLayers}).Key != a.Scene(v, pxPerDp, Options{Date: dates[1], Layers: AllLayers}).Key {
+		b.Fatal("the story's layers differ between the dates: a step would redraw them")
+	}
+	var f render.Frames
+	for _, d := range dates {
+		o.Date = d
+		f.Draw(a.Scene(v, pxPerDp, o), v, pxPerDp, true)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		o.Date = dates[i%2]
+		img, _ := f.Draw(a.Scene(v, pxPerDp, o), v, pxPerDp, true)
+		sinkByte += img.Pix[0]
+	}
+}
+
+// BenchmarkDateStep is a date step of the 1920×1080 world view.
+func BenchmarkDateStep(b *testing.B) {
+	benchDateStep(b, geo.NewView(geo.EqualEarth{}, 1920, 1080), 1, burundiDates(b))
+}
+
+// BenchmarkDateStepHiDPI is a date step of the world view in a 1440×900 dp
+// window at 2 pixels per dp (1:50m).
+func BenchmarkDateStepHiDPI(b *testing.B) {
+	benchDateStep(b, geo.NewView(geo.EqualEarth{}, 1440, 900), 2, burundiDates(b))
+}
+
+// BenchmarkDateStepFar is a long date step of the 1920×1080 world view:
+// between the day after the Rome Statute was opened for signature (18 July
+// 1998) and the eve of its entry into force (30 June 2002), before the
+// story's first date, most countries change colour.
+func BenchmarkDateStepFar(b *testing.B) {
+	benchDateStep(b, geo.NewView(geo.EqualEarth{}, 1920, 1080), 1, benchDates(b, "1998-07-18", "2002-06-30"))
+}
+
+// BenchmarkDateStepFirst is the first date step after the 1920×1080 world
+// view was drawn: Frames draws the base once more, keeping what the next
+// steps recolour from.
+func BenchmarkDateStepFirst(b *testing.B) {
+	a := loadAtlas(b)
+	o := articleOptions()
+	o.Selected, o.Hover = "CHN", "RUS"
+	v := geo.NewView(geo.EqualEarth{}, 1920, 1080)
+	dates := burundiDates(b)
+	var f render.Frames
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		f.Invalidate()
+		o.Date = dates[i%2]
+		f.Draw(a.Scene(v, 1, o), v, 1, true)
+		b.StartTimer()
+		o.Date = dates[(i+1)%2]
+		img, _ := f.Draw(a.Scene(v, 1, o), v, 1, true)
+		sinkByte += img.Pix[0]
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"articleatlas/app/icc"
 	"articleatlas/app/story"
+	"articleatlas/app/userlayer"
 	"articleatlas/geo"
 
 	"github.com/paulmach/orb"
@@ -48,6 +49,21 @@ func (a *Atlas) Tooltip(h geo.Hit, d icc.Date) string {
 		}
 	}
 	return ""
+}
+
+// UserDetails describes the feature of an opened layer that hit h names in
+// user: its title, the layer's file, and its properties one a line. ok is
+// false when h names none.
+func UserDetails(user []*userlayer.Layer, h geo.Hit) (Details, bool) {
+	l, f, ok := UserFeature(user, h)
+	if !ok {
+		return Details{}, false
+	}
+	lines := l.Features[f].PropertyLines()
+	if len(lines) == 0 {
+		lines = []string{"No properties."}
+	}
+	return Details{Title: l.Title(f), Subtitle: fmt.Sprintf("Feature %d of %s", f+1, l.Name), Lines: lines}, true
 }
 
 // Details is what the side panel shows for a trip, corridor, link or place.

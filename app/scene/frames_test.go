@@ -2,6 +2,7 @@ package scene
 
 import (
 	"image"
+	"slices"
 	"testing"
 
 	"articleatlas/app/icc"
@@ -49,7 +50,8 @@ func (c *countingLayer) Bound() orb.Bound                              { return 
 func (c *countingLayer) Draw(p render.Painter, dc *render.DrawContext) { c.draws++ }
 
 // TestFramesHoverKeepsBase: a hover change redraws the overlay only; a change
-// of the scene's key (the date) redraws the base.
+// of the scene's key (a date before trips of the story, which hides them)
+// redraws the base.
 func TestFramesHoverKeepsBase(t *testing.T) {
 	a := loadAtlas(t)
 	o := articleOptions()
@@ -118,5 +120,182 @@ func TestFramesPreview(t *testing.T) {
 	n, _ := compareImages(sharp, prev)
 	if n > prev.Rect.Dx()*prev.Rect.Dy()/5 {
 		t.Errorf("preview differs from the sharp frame in %d pixels, more than a fifth", n)
+	}
+}
+
+// recolourTol is how far (per channel, of 255) a frame whose base Frames
+// recomposed may be from a plain draw of the same scene: the layers above
+// the countries are composited onto them as one image instead of one after
+// another, which rounds to within a level once per translucent layer — and
+// up to three lie on one pixel (a border, a route's casing, a label's halo).
+const recolourTol = 3
+
+// maxChannelDiff is the largest difference of one channel between a and b
+// (same size), and how many pixels differ at all.
+func maxChannelDiff(a, b *image.RGBA) (max, n int) {
+	for i := 0; i+3 < len(a.Pix); i += 4 {
+		differ := false
+		for k := 0; k < 3; k++ {
+			d := int(a.Pix[i+k]) - int(b.Pix[i+k])
+			if d < 0 {
+				d = -d
+			}
+			if d > 0 {
+				differ = true
+			}
+			if d > max {
+				max = d
+			}
+		}
+		if differ {
+			n++
+		}
+	}
+	return max, n
+}
+
+// storyMarks is a selected trip and a hovered place of the story, so that
+// both highlights are in the frames tested.
+func storyMarks(a *Atlas) (selected, hover geo.Hit) {
+	return geo.Hit{Kind: geo.HitTrip, ID: a.Story.Trips[0].ID}, geo.Hit{Kind: geo.HitPlace, ID: a.Story.Places[0].ID}
+}
+
+// TestDateStepRecolours: stepping the date across Burundi's withdrawal
+// repaints only the countries' fills — the base is not drawn again — and
+// the frame is exactly the one a fresh draw of the new date makes through
+// the same composition, within recolourTol of a plain draw, with Burundi in
+// its new colour. With a country and a trip selected and a country and a
+// place hovered, at 1 and 2 px per dp.
+func TestDateStepRecolours(t *testing.T) {
+	a := loadAtlas(t)
+	before, after := day(t, "2017-10-26"), day(t, "2017-10-28")
+	burundi := orb.Point{29.9, -3.4}
+	for _, tc := range []struct {
+		name    string
+		v       geo.View
+		pxPerDp float64
+	}{
+		{"world", geo.NewView(geo.EqualEarth{}, 960, 540), 1},
+		{"africa-hidpi", func() geo.View {
+			v := geo.NewView(geo.EqualEarth{}, 400, 300)
+			v.Fit(orb.Bound{Min: geo.Project(v.Proj, orb.Point{10, -20}), Max: geo.Project(v.Proj, orb.Point{60, 15})}, 0)
+			return v
+		}(), 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := articleOptions()
+			o.Selected, o.Hover = "CHN", "RUS"
+			o.SelectedMark, o.HoverMark = storyMarks(a)
+			counter := &countingLayer{}
+			scene := func(d icc.Date) *render.Scene {
+				o.Date = d
+				s := a.Scene(tc.v, tc.pxPerDp, o)
+				s.Base = append(s.Base[:len(s.Base):len(s.Base)], counter)
+				return s
+			}
+			if scene(before).Key != scene(after).Key {
+				t.Fatal("the two dates give scenes of different keys: no recolour to test")
+			}
+			var f render.Frames
+			f.Draw(scene(before), tc.v, tc.pxPerDp, true)
+			f.Draw(scene(after), tc.v, tc.pxPerDp, true) // draws the base once more, keeping what a recolour needs
+			draws := counter.draws
+			img, _ := f.Draw(scene(before), tc.v, tc.pxPerDp, true)
+			got := image.NewRGBA(img.Rect)
+			copy(got.Pix, img.Pix)
+			img2, _ := f.Draw(scene(after), tc.v, tc.pxPerDp, true)
+			if counter.draws != draws {
+				t.Errorf("date steps drew the base layers %d more times, want a recolour", counter.draws-draws)
+			}
+
+			// The same composition drawn afresh for the date stepped back to.
+			var fresh render.Frames
+			fresh.Draw(scene(after), tc.v, tc.pxPerDp, true)
+			want, _ := fresh.Draw(scene(before), tc.v, tc.pxPerDp, true)
+			if m, n := maxChannelDiff(want, got); n > 0 {
+				t.Errorf("recoloured frame differs from a fresh one in %d pixels, by up to %d", n, m)
+			}
+			// A plain draw, layer after layer.
+			plain := image.NewRGBA(got.Rect)
+			var r render.Renderer
+			r.Draw(plain, scene(before), tc.v, tc.pxPerDp)
+			if m, n := maxChannelDiff(plain, got); m > recolourTol {
+				t.Errorf("recoloured frame differs from a plain draw in %d pixels, by up to %d (want ≤ %d)", n, m, recolourTol)
+			}
+
+			p := tc.v.ToScreen(burundi)
+			x, y := int(p[0]*tc.pxPerDp), int(p[1]*tc.pxPerDp)
+			if c, want := got.RGBAAt(x, y), nrgba(o.Style.Fill[icc.Party]); c != want {
+				t.Errorf("Burundi on %s: %v, want the party colour %v", before.Format(icc.DateLayout), c, want)
+			}
+			if c, want := img2.RGBAAt(x, y), nrgba(o.Style.Fill[icc.Withdrawn]); c != want {
+				t.Errorf("Burundi on %s: %v, want the former party colour %v", after.Format(icc.DateLayout), c, want)
+			}
+		})
+	}
+}
+
+// changeDates lists, sorted, every day on which something the map shows
+// may change — each country's ICC dates and the story's — and the day
+// before each.
+func changeDates(a *Atlas) []icc.Date {
+	var ds []icc.Date
+	add := func(d icc.Date) {
+		if !d.IsZero() {
+			ds = append(ds, d, d.AddDate(0, 0, -1))
+		}
+	}
+	cs, _ := a.World.Countries(geo.Coarse)
+	for _, c := range cs.List {
+		if m := a.ICC.Lookup(c.ISO3); m != nil {
+			for _, d := range []icc.Date{m.Signed, m.Joined, m.InForce, m.WithdrawalNotified, m.WithdrawalEffective, m.SignatureWithdrawn} {
+				add(d)
+			}
+		}
+	}
+	for _, d := range a.storyDates {
+		add(d)
+	}
+	slices.SortFunc(ds, func(x, y icc.Date) int { return x.Compare(y) })
+	return slices.CompactFunc(ds, func(x, y icc.Date) bool { return x.Equal(y) })
+}
+
+// TestDateStepsFollowEveryChange steps one Frames through every day the
+// statuses or the story change, and the day before, then back in long steps:
+// each frame — recoloured, or redrawn where the story's layers change —
+// stays within recolourTol of a plain draw of that date's scene made
+// afresh. A story layer that changed with the date without the scene's Key
+// saying so would show its old marks here.
+func TestDateStepsFollowEveryChange(t *testing.T) {
+	a := loadAtlas(t)
+	o := articleOptions()
+	o.Selected, o.Hover = "RUS", "CHN"
+	o.SelectedMark, o.HoverMark = storyMarks(a)
+	v := geo.NewView(geo.EqualEarth{}, 320, 180)
+	dates := changeDates(a)
+	if len(dates) < 40 {
+		t.Fatalf("only %d change dates", len(dates))
+	}
+	var back []icc.Date // every third date, backwards: long steps
+	for i := len(dates) - 1; i >= 0; i -= 3 {
+		back = append(back, dates[i])
+	}
+	// The plain draws are of scenes made afresh for each date, by an atlas
+	// that keeps no layers between them.
+	ref, err := New(a.World)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f render.Frames
+	var r render.Renderer
+	plain := image.NewRGBA(image.Rect(0, 0, 320, 180))
+	for _, d := range append(dates, back...) {
+		o.Date = d
+		got, _ := f.Draw(a.Scene(v, 1, o), v, 1, true)
+		ref.lastBase = nil
+		r.Draw(plain, ref.Scene(v, 1, o), v, 1)
+		if m, n := maxChannelDiff(plain, got); m > recolourTol {
+			t.Fatalf("%s: frame differs from a plain draw in %d pixels, by up to %d (want ≤ %d)", d.Format(icc.DateLayout), n, m, recolourTol)
+		}
 	}
 }

@@ -8,12 +8,14 @@ package scene
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 	"sync"
 
 	"articleatlas/app/icc"
 	"articleatlas/app/render"
 	"articleatlas/app/story"
+	"articleatlas/app/userlayer"
 	"articleatlas/assets"
 	"articleatlas/data"
 	"articleatlas/geo"
@@ -105,6 +107,9 @@ type Options struct {
 	Style                   render.Style
 	// Level forces a level of detail; nil picks it from the view (see Level).
 	Level *geo.Level
+	// User are the layers the reader opened (File → Open layer…), drawn
+	// over the story in order and hit-tested before it, last first.
+	User []*userlayer.Layer
 }
 
 // Atlas makes scenes of one world and story. It keeps what scenes share —
@@ -118,11 +123,16 @@ type Atlas struct {
 	Lines *Lines // the story's lines in lon/lat, as drawn
 	Fonts *render.Fonts
 
-	mu       sync.Mutex
-	grat     map[string][]orb.LineString // projected graticule per projection
-	story    map[string]*storyGeom       // projected story per projection
-	lastKey  baseKey
-	lastBase []render.Layer
+	mu         sync.Mutex
+	grat       map[string][]orb.LineString // projected graticule per projection
+	story      map[string]*storyGeom       // projected story per projection
+	storyDates []icc.Date                  // every date of the story, sorted (see storyEpoch)
+	lastKey    baseKey
+	lastBase   []render.Layer // the base layers of lastKey, its Countries layer at lastAt
+	lastAt     int
+	lastFill   fillKey
+	lastFilled []render.Layer // lastBase with the countries filled for lastFill
+	metaCache  map[metaKey][]render.Meta
 }
 
 // New returns an Atlas for world w, with the embedded ICC table, story and fonts.
@@ -144,18 +154,59 @@ func New(w *geo.World) (*Atlas, error) {
 		return nil, err
 	}
 	return &Atlas{World: w, ICC: members, Story: st, Lines: StoryLines(st), Fonts: &render.Fonts{Regular: regular, Bold: bold},
-		grat: map[string][]orb.LineString{}, story: map[string]*storyGeom{}}, nil
+		grat: map[string][]orb.LineString{}, story: map[string]*storyGeom{}, storyDates: storyDates(st)}, nil
 }
 
-// baseKey is everything the base layers depend on; it is the scenes' Key.
+// baseKey is everything the base layers depend on but the countries' fill
+// colours (see fillKey); it is the scenes' Key, so a date step that changes
+// only the fills is a recolour for render.Frames.
 type baseKey struct {
 	proj     string
 	level    geo.Level
-	date     string // YYYY-MM-DD
 	layers   Layers
 	selected string
 	mark     geo.Hit
 	style    render.Style
+	// story is where the date falls among the story's dates (storyEpoch):
+	// the story's layers may change with the date only where it does.
+	story [2]int
+	user  string // the opened layers, by identity (userKey)
+}
+
+// fillKey is everything the countries' fills and their tooltips depend on.
+type fillKey struct {
+	date     string // YYYY-MM-DD
+	icc      bool   // the ICC layer is on
+	selected string
+	style    render.Style
+}
+
+// storyDates lists every date of story s — the first and last day of each
+// trip, the day of each event — sorted, without repeats.
+func storyDates(s *story.Story) []icc.Date {
+	var out []icc.Date
+	for _, t := range s.Trips {
+		out = append(out, t.Start, t.End)
+	}
+	for _, e := range s.Events {
+		out = append(out, e.Date)
+	}
+	slices.SortFunc(out, func(a, b icc.Date) int { return a.Compare(b) })
+	return slices.CompactFunc(out, func(a, b icc.Date) bool { return a.Equal(b) })
+}
+
+// storyEpoch is where d falls among the story's dates: how many come
+// before it and how many on or before it. Whatever the story's layers show
+// on a date (a trip once it started, an event once it happened) is decided
+// by comparing it with the story's dates, so it is the same on two dates of
+// the same epoch, and the scene's Key need not change between them.
+func (a *Atlas) storyEpoch(d icc.Date) [2]int {
+	before, _ := slices.BinarySearchFunc(a.storyDates, d, func(x, t icc.Date) int { return x.Compare(t) })
+	onOrBefore := before
+	if before < len(a.storyDates) && a.storyDates[before].Equal(d) {
+		onOrBefore++
+	}
+	return [2]int{before, onOrBefore}
 }
 
 // Level is the level of detail a scene of view v at pxPerDp draws with: the
@@ -179,7 +230,8 @@ func (a *Atlas) Level(v geo.View, pxPerDp float64, o Options) geo.Level {
 func (a *Atlas) Scene(v geo.View, pxPerDp float64, o Options) *render.Scene {
 	level := a.Level(v, pxPerDp, o)
 	ly := a.World.Layer(v.Proj, level)
-	key := baseKey{proj: v.Proj.Name(), level: level, date: o.Date.Format(icc.DateLayout), layers: o.Layers, selected: o.Selected, mark: o.SelectedMark, style: o.Style}
+	key := baseKey{proj: v.Proj.Name(), level: level, layers: o.Layers, selected: o.Selected, mark: o.SelectedMark,
+		style: o.Style, story: a.storyEpoch(o.Date), user: userKey(o.User)}
 	st := &o.Style
 	return &render.Scene{
 		Background: st.Background,
@@ -187,24 +239,48 @@ func (a *Atlas) Scene(v geo.View, pxPerDp float64, o Options) *render.Scene {
 		Overlay:    a.overlay(ly, o),
 		Fonts:      a.Fonts,
 		Key:        key,
+		OverlayKey: overlayKey{key: key, hover: o.Hover, hoverMark: o.HoverMark},
 	}
 }
 
-// base returns the base layers for key, reusing the last ones when the key
-// is the same.
+// overlayKey is everything the overlay layers depend on.
+type overlayKey struct {
+	key       baseKey
+	hover     string
+	hoverMark geo.Hit
+}
+
+// base returns the base layers for key, with the countries filled for o's
+// date, reusing the last ones when the keys are the same: a date step
+// within a story epoch only fills the countries anew.
 func (a *Atlas) base(key baseKey, ly *geo.Layer, o Options) []render.Layer {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.lastBase != nil && a.lastKey == key {
-		return a.lastBase
+	fk := fillKey{date: o.Date.Format(icc.DateLayout), icc: o.Layers&ICC != 0, selected: o.Selected, style: o.Style}
+	if a.lastBase == nil || a.lastKey != key {
+		a.lastBase, a.lastAt = a.geometryLayers(ly, o)
+		a.lastKey, a.lastFilled = key, nil
+	} else if a.lastFilled != nil && a.lastFill == fk {
+		return a.lastFilled
 	}
+	filled := slices.Clone(a.lastBase)
+	statuses := a.statuses(ly, o)
+	filled[a.lastAt] = &render.Countries{Layer: ly, Fill: a.fills(ly, statuses, o), Meta: a.metas(ly, statuses)}
+	a.lastFill, a.lastFilled = fk, filled
+	return filled
+}
+
+// geometryLayers makes the base layers of o but the countries' fills: the
+// Countries layer, at index at, has none yet. The caller holds a.mu.
+func (a *Atlas) geometryLayers(ly *geo.Layer, o Options) (layers []render.Layer, at int) {
 	st := &o.Style
-	layers := []render.Layer{&render.Sphere{Outline: ly.Outline, Fill: st.Ocean}}
+	layers = []render.Layer{&render.Sphere{Outline: ly.Outline, Fill: st.Ocean}}
 	if o.Layers&Graticule != 0 {
 		layers = append(layers, render.NewLines("graticule", a.graticule(ly.Proj), st.Graticule, st.GraticuleWidth))
 	}
+	at = len(layers)
 	layers = append(layers,
-		&render.Countries{Layer: ly, Fill: a.fills(ly, o), Meta: a.metas(ly, o)},
+		&render.Countries{Layer: ly},
 		&render.Borders{Layer: ly, Color: st.Border, WidthDp: st.BorderWidth},
 		render.NewLines("outline", []orb.LineString{orb.LineString(ly.Outline)}, st.Outline, st.OutlineWidth),
 	)
@@ -227,8 +303,10 @@ func (a *Atlas) base(key baseKey, ly *geo.Layer, o Options) []render.Layer {
 		story = append(story[:at:at], append([]render.Layer{hl}, story[at:]...)...)
 	}
 	layers = append(layers, story...)
-	a.lastKey, a.lastBase = key, layers
-	return layers
+	for _, l := range o.User {
+		layers = append(layers, l.For(ly.Proj))
+	}
+	return layers, at
 }
 
 // HitTest returns what lies under the screen point at (dp) of view v drawn
@@ -239,7 +317,35 @@ func (a *Atlas) HitTest(v geo.View, pxPerDp float64, o Options, at orb.Point) (g
 	g := a.storyGeom(v.Proj)
 	a.mu.Unlock()
 	ly := a.World.Layer(v.Proj, a.Level(v, pxPerDp, o))
+	for i := len(o.User) - 1; i >= 0; i-- {
+		if f, ok := o.User[i].For(v.Proj).HitTest(v, at); ok {
+			return geo.Hit{Kind: geo.HitUser, ID: fmt.Sprintf("%d/%d", i, f)}, true
+		}
+	}
 	return v.HitTestMarks(ly, &g.marks, func(h geo.Hit) bool { return a.Shows(h, o.Layers) && a.ShownOn(h, o.Date) }, at)
+}
+
+// userKey names the opened layers by identity, for the base layers' key.
+func userKey(user []*userlayer.Layer) string {
+	k := ""
+	for _, l := range user {
+		k += fmt.Sprintf("%p ", l)
+	}
+	return k
+}
+
+// UserFeature is the opened layer and feature index that hit h names in
+// user; ok is false when h is not such a hit or names none of them.
+func UserFeature(user []*userlayer.Layer, h geo.Hit) (l *userlayer.Layer, feature int, ok bool) {
+	var li int
+	if h.Kind != geo.HitUser {
+		return nil, 0, false
+	}
+	if _, err := fmt.Sscanf(h.ID, "%d/%d", &li, &feature); err != nil || li < 0 || li >= len(user) ||
+		feature < 0 || feature >= len(user[li].Features) {
+		return nil, 0, false
+	}
+	return user[li], feature, true
 }
 
 // Shows reports whether the mark h is on the map when the layers on are shown.
@@ -281,15 +387,24 @@ func (a *Atlas) overlay(ly *geo.Layer, o Options) []render.Layer {
 	return out
 }
 
-// fills is each country's colour: its ICC status on the date, or the
+// statuses is each country's ICC status on o's date.
+func (a *Atlas) statuses(ly *geo.Layer, o Options) []icc.Status {
+	out := make([]icc.Status, len(ly.Countries.List))
+	for i, c := range ly.Countries.List {
+		out[i] = a.ICC.StatusOn(c.ISO3, o.Date).Status
+	}
+	return out
+}
+
+// fills is each country's colour: its status (from statuses), or the
 // non-party colour for all when the ICC layer is off; the selected country
 // tinted.
-func (a *Atlas) fills(ly *geo.Layer, o Options) []color.NRGBA {
+func (a *Atlas) fills(ly *geo.Layer, statuses []icc.Status, o Options) []color.NRGBA {
 	out := make([]color.NRGBA, len(ly.Countries.List))
 	for i, c := range ly.Countries.List {
 		s := icc.NonParty
 		if o.Layers&ICC != 0 {
-			s = a.ICC.StatusOn(c.ISO3, o.Date).Status
+			s = statuses[i]
 		}
 		out[i] = o.Style.Fill[s]
 		if c.ISO3 == o.Selected {
@@ -300,18 +415,45 @@ func (a *Atlas) fills(ly *geo.Layer, o Options) []color.NRGBA {
 	return out
 }
 
+// metaCacheSize bounds how many sets of country tooltips are kept: one per
+// distinct set of statuses met while scrubbing, which repeat.
+const metaCacheSize = 32
+
 // metas names each country for vector output: its code and a tooltip with
-// its name and status on the date.
-func (a *Atlas) metas(ly *geo.Layer, o Options) []render.Meta {
+// its name and status (from statuses). They are kept per level and set of
+// statuses, so a date step rarely makes them anew. The caller holds a.mu.
+func (a *Atlas) metas(ly *geo.Layer, statuses []icc.Status) []render.Meta {
+	b := make([]byte, len(statuses))
+	for i, s := range statuses {
+		b[i] = byte(s)
+	}
+	key := metaKey{ly.Countries, string(b)}
+	if m, ok := a.metaCache[key]; ok {
+		return m
+	}
 	out := make([]render.Meta, len(ly.Countries.List))
 	for i, c := range ly.Countries.List {
 		out[i] = render.Meta{
 			ID:    "country-" + c.ISO3,
-			Title: a.Name(c.ISO3) + " — " + a.ICC.StatusOn(c.ISO3, o.Date).Status.Label(),
+			Title: a.Name(c.ISO3) + " — " + statuses[i].Label(),
 			Data:  map[string]string{"iso-a3": c.ISO3},
 		}
 	}
+	if len(a.metaCache) >= metaCacheSize {
+		clear(a.metaCache)
+	}
+	if a.metaCache == nil {
+		a.metaCache = map[metaKey][]render.Meta{}
+	}
+	a.metaCache[key] = out
 	return out
+}
+
+// metaKey names a set of country tooltips: the countries of a level and
+// their statuses, a byte each.
+type metaKey struct {
+	countries *geo.Countries
+	statuses  string
 }
 
 // graticule returns the projected 30° graticule for p, computed once per projection.

@@ -19,6 +19,7 @@ import (
 	"articleatlas/app/mapview"
 	"articleatlas/app/scene"
 	"articleatlas/app/story"
+	"articleatlas/app/userlayer"
 	"articleatlas/geo"
 )
 
@@ -49,6 +50,9 @@ type Details struct {
 	// it should select the mark and show it (UI selects it on the map). If
 	// nil the panel just shows the mark.
 	OnSelectMark func(h geo.Hit)
+	// UserLayers, if set, returns the layers the reader opened, whose
+	// features the panel describes.
+	UserLayers func() []*userlayer.Layer
 
 	atlas   *scene.Atlas
 	world   *geo.World
@@ -101,6 +105,9 @@ func (d *Details) ShowMark(h geo.Hit, day icc.Date) {
 		return
 	}
 	info, ok := d.atlas.Details(h, day)
+	if h.Kind == geo.HitUser && d.UserLayers != nil {
+		info, ok = scene.UserDetails(d.UserLayers(), h)
+	}
 	if !ok {
 		d.Show("", day)
 		return

@@ -149,6 +149,7 @@ func (c ExportChoices) Job(u *UI) (export.Job, error) {
 	if c.Highlight {
 		j.Selected = u.Map.Selected()
 	}
+	j.User = u.Map.UserLayers()
 	return j, nil
 }
 

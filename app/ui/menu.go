@@ -70,7 +70,8 @@ func (t *variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.C
 // Variant is the variant the theme is held to.
 func (t *variantTheme) Variant() fyne.ThemeVariant { return t.variant }
 
-// MainMenu builds the window's main menu: File (Export…, Quit), View
+// MainMenu builds the window's main menu: File (Open layer…, Export…,
+// Search…, Quit), View
 // (layers, projection, theme, reset) and Help. The menu's check marks
 // follow the layer switches and the projection chooser.
 func (u *UI) MainMenu(win fyne.Window) *fyne.MainMenu {
@@ -79,7 +80,11 @@ func (u *UI) MainMenu(win fyne.Window) *fyne.MainMenu {
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	exp := fyne.NewMenuItem("Export…", u.Export)
 	exp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
-	fileMenu := fyne.NewMenu("File", exp, fyne.NewMenuItemSeparator(), quit)
+	open := fyne.NewMenuItem("Open layer…", u.OpenLayer)
+	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	find := fyne.NewMenuItem("Search…", u.FocusSearch)
+	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	fileMenu := fyne.NewMenu("File", open, exp, fyne.NewMenuItemSeparator(), find, fyne.NewMenuItemSeparator(), quit)
 
 	var menu *fyne.MainMenu
 	var layerItems []*fyne.MenuItem

@@ -22,6 +22,8 @@ func (u *UI) Shortcuts() []Shortcut {
 		{fyne.Key2, fyne.KeyModifierShortcutDefault, "Show the Article tab", func() { u.Tabs.SelectIndex(1) }},
 		{fyne.KeyP, fyne.KeyModifierShortcutDefault, "Play or pause the time bar", func() { u.Time.TogglePlay() }},
 		{fyne.KeyE, fyne.KeyModifierShortcutDefault, "Export the map…", u.Export},
+		{fyne.KeyO, fyne.KeyModifierShortcutDefault, "Open a GeoJSON layer…", u.OpenLayer},
+		{fyne.KeyF, fyne.KeyModifierShortcutDefault, "Search countries and places", u.FocusSearch},
 	}
 }
 
@@ -40,6 +42,13 @@ func (u *UI) Attach(w fyne.Window) {
 func (u *UI) Export() {
 	if u.win != nil {
 		ShowExportDialog(u.win, u, fyne.CurrentApp().Preferences())
+	}
+}
+
+// FocusSearch puts the keyboard in the search field (Ctrl+F).
+func (u *UI) FocusSearch() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(u.Search.Entry); c != nil {
+		u.Search.Focus(c)
 	}
 }
 

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"image/color"
+	"log"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,7 +18,9 @@ import (
 	"articleatlas/app/mapview"
 	"articleatlas/app/render"
 	"articleatlas/app/scene"
+	"articleatlas/app/search"
 	"articleatlas/assets"
+	"articleatlas/data"
 	"articleatlas/geo"
 )
 
@@ -38,6 +41,7 @@ type UI struct {
 	Legend  *Legend
 	Layers  *LayerControl
 	Time    *TimeBar      // the date shown: slider, entry, play, membership chart
+	Search  *Search       // countries, aliases, codes and the story's places
 	Date    *widget.Label // "ICC membership on 17 October 2023", in the toolbar
 
 	ZoomIn, ZoomOut, Reset *widget.Button
@@ -53,7 +57,9 @@ type UI struct {
 	// OnDate, if set, is called after the date shown changed.
 	OnDate func(d icc.Date)
 
-	win fyne.Window // the window u is attached to, for dialogs; nil before Attach
+	win     fyne.Window // the window u is attached to, for dialogs; nil before Attach
+	aliases *search.Aliases
+	opened  []*openedLayer // the layers the reader opened, in order
 }
 
 // New builds the UI for atlas a's world showing ICC status on date d.
@@ -65,6 +71,13 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	u.Details.OnSelectMark = u.selectMark
 	u.Article = newArticlePane(a)
 	u.Article.OnPick = u.pick
+	aliases, err := search.LoadAliases(data.Aliases)
+	if err != nil {
+		log.Printf("atlas: %v (search finds countries by their names and codes only)", err)
+	}
+	u.aliases = aliases
+	u.Search = NewSearch(search.ForAtlas(a, aliases), func(r search.Result) { u.pick(r.Hit()) })
+	u.Details.UserLayers = u.Map.UserLayers
 	u.Legend = newLegend(a)
 	u.Legend.Update(d)
 	u.Layers = newLayerControl(u.Map)
@@ -102,7 +115,8 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	u.Time = NewTimeBar(a, scene.StatuteAdopted, CivilDate(time.Now()), u.setDate)
 	u.Time.SetDate(d)
 	toolbar := container.NewHBox(u.ZoomIn, u.ZoomOut, u.Reset, widget.NewSeparator(), widget.NewLabel("Projection"), u.Projection,
-		widget.NewSeparator(), u.ExportButton, widget.NewSeparator(), u.Date)
+		widget.NewSeparator(), u.ExportButton, widget.NewSeparator(),
+		container.NewGridWrap(fyne.NewSize(240, u.Search.Entry.MinSize().Height), u.Search.Content), widget.NewSeparator(), u.Date)
 	details := container.NewVScroll(container.NewVBox(u.Details.box, widget.NewSeparator(), u.Layers.box))
 	details.SetMinSize(fyne.NewSize(300, 200))
 	u.Article.Scroll.SetMinSize(fyne.NewSize(300, 200))
@@ -138,6 +152,13 @@ func (u *UI) setDate(d icc.Date) {
 	if u.OnDate != nil {
 		u.OnDate(d)
 	}
+}
+
+// RefreshSearch rebuilds the search index from the world's finest outlines
+// loaded so far (call it when 1:50m has loaded: it adds the small states).
+// Call it on the UI goroutine.
+func (u *UI) RefreshSearch() {
+	u.Search.SetIndex(search.ForAtlas(u.Atlas, u.aliases))
 }
 
 // selectMark selects h on the map and tells everyone who listens to map
