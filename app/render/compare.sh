@@ -33,11 +33,12 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 # world view at 1920×1080 and in the HiDPI window, a long date step that
 # recolours most countries, and the first date step at a view, which draws
 # the base once more keeping what the next steps recolour from).
-benchout=$(go test -run '^$' -bench '^Benchmark(Anchor|Story)(1080|4K|PNG1080)$' -count "$runs" ./app/render)
+benchout=$(go test -run '^$' -bench '^Benchmark(Anchor|Story)(1080|4K|PNG1080)$|^BenchmarkStorySVG$' -count "$runs" ./app/render)
 benchout+=$'\n'$(go test -run '^$' -bench '^Benchmark(Frame1080|FrameZoomed|FrameHiDPI|Pan|DateStep|DateStepHiDPI|DateStepFar|DateStepFirst)$' -count "$runs" ./app/scene)
 ours() { echo "$benchout" | awk -v n="Benchmark$1-" 'index($1, n) == 1 {print $3/1e6}' | median; }
 o1080=$(ours Anchor1080); o4k=$(ours Anchor4K); opng=$(ours AnchorPNG1080)
-s1080=$(ours Story1080); s4k=$(ours Story4K); spng=$(ours StoryPNG1080)
+s1080=$(ours Story1080); s4k=$(ours Story4K); spng=$(ours StoryPNG1080); ssvg=$(ours StorySVG)
+svgbytes=$(echo "$benchout" | awk '$1 ~ /^BenchmarkStorySVG-/ {for (i = 1; i < NF; i++) if ($(i+1) == "svg_bytes") {print $i; exit}}')
 f1080=$(ours Frame1080); fzoom=$(ours FrameZoomed); fhidpi=$(ours FrameHiDPI); pan=$(ours Pan)
 dstep=$(ours DateStep); dstephidpi=$(ours DateStepHiDPI); dstepfar=$(ours DateStepFar); dstepfirst=$(ours DateStepFirst)
 
@@ -59,7 +60,10 @@ wall() { # median wall ms of $runs runs of a command
 w_ours=$(wall /tmp/atlas-compare export --out /tmp/atlas-compare.png --width 1920 --height 1080)
 w_ours_fine=$(wall /tmp/atlas-compare export --out /tmp/atlas-compare.png --width 1920 --height 1080 --detail fine)
 w_mapnik=$(wall /usr/bin/python3 "$bench/mapnik_render.py" --data "$data" --size 1920x1080 --once --out /tmp/mapnik-compare.png)
-/usr/bin/time -f '%M' -o /tmp/atlas-compare.rss /tmp/atlas-compare export --out /tmp/atlas-compare.png --width 3840 --height 2160 >/dev/null 2>&1
+# The story scene's equivalent at 4K: every layer, names, title, legend, date and source line.
+w_ours_4k=$(wall /tmp/atlas-compare export --out /tmp/atlas-compare.png --width 3840 --height 2160 --scale 2)
+w_mapnik_4k=$(wall /usr/bin/python3 "$bench/mapnik_story.py" --data "$data" --size 3840x2160 --once --out /tmp/mapnik-compare.png)
+/usr/bin/time -f '%M' -o /tmp/atlas-compare.rss /tmp/atlas-compare export --out /tmp/atlas-compare.png --width 3840 --height 2160 --scale 2 >/dev/null 2>&1
 rss=$(tail -1 /tmp/atlas-compare.rss)
 
 row() { awk -v a="$2" -v b="$3" -v t="$1" -v g="$4" 'BEGIN {printf "| %-46s | %8.2f | %8.1f | %6.3f | %s |\n", t, a, b, a/b, g}'; }
@@ -72,6 +76,8 @@ row "anchor render + PNG 1920×1080" "$opng" "$(field "$m1080" render_png32_ms)"
 row "story render 1920×1080" "$s1080" "$(field "$ms1080" render_ms)" "≤ 0.20"
 row "story render 3840×2160" "$s4k" "$(field "$ms4k" render_ms)" "—"
 row "story render + PNG 1920×1080" "$spng" "$(field "$ms1080" render_png32_ms)" "—"
+row "story SVG 1920×1080" "$ssvg" "$(field "$ms1080" svg_ms)" "≤ 0.20"
+row "story SVG 1920×1080, kB" "$((svgbytes / 1000))" "$(( $(field "$ms1080" svg_bytes) / 1000 ))" "≤ 0.30"
 row "Frame1080, all layers ÷ Mapnik anchor 1080" "$f1080" "$manchor" "≤ 0.15"
 row "FrameZoomed, all layers ÷ Mapnik anchor 1080" "$fzoom" "$manchor" "≤ 0.20"
 row "FrameHiDPI 2880×1800 ÷ Mapnik anchor 1080" "$fhidpi" "$manchor" "≤ 0.30"
@@ -82,6 +88,7 @@ row "DateStepFar (most countries recoloured) 1080" "$dstepfar" "$manchor" "—"
 row "DateStepFirst (first step at a view) 1080" "$dstepfirst" "$manchor" "—"
 row "whole process, export 1920×1080 PNG" "$w_ours" "$w_mapnik" "< 1"
 row "whole process, export 1920×1080, 1:50m" "$w_ours_fine" "$w_mapnik" "< 1"
+row "whole process, story 3840×2160 PNG" "$w_ours_4k" "$w_mapnik_4k" "≤ 0.40"
 echo
 echo "peak RSS of a 3840×2160 export, whole process: $((rss / 1024)) MB (target ≤ 150 MB)"
 echo "load average at the end (1, 5, 15 min; over $(nproc) means others shared the cores): $(cut -d' ' -f1-3 /proc/loadavg)"
