@@ -151,7 +151,6 @@ func (p *ArticlePane) Highlight(iso3 string) {
 		return
 	}
 	p.highlight = iso3
-	first := -1
 	for i, para := range p.art.Paragraphs {
 		mark := false
 		for _, m := range para.Mentions {
@@ -160,14 +159,21 @@ func (p *ArticlePane) Highlight(iso3 string) {
 				break
 			}
 		}
-		if mark && first < 0 {
-			first = i
-		}
 		p.Paragraphs[i].SetMarked(mark)
 	}
-	if first >= 0 {
-		p.box.Refresh()
-		p.Scroll.ScrollToOffset(fyne.NewPos(0, p.Paragraphs[first].Position().Y))
+	p.ScrollToMarked()
+}
+
+// ScrollToMarked scrolls the pane to the first marked paragraph, if any. The
+// UI calls it when the tab shows too: a hidden pane is not laid out at its
+// width, so a scroll made while hidden may miss.
+func (p *ArticlePane) ScrollToMarked() {
+	for i := range p.Paragraphs {
+		if p.Marked(i) {
+			p.box.Refresh()
+			p.Scroll.ScrollToOffset(fyne.NewPos(0, p.Paragraphs[i].Position().Y))
+			return
+		}
 	}
 }
 

@@ -121,6 +121,11 @@ func New(a *scene.Atlas, d icc.Date) *UI {
 	details.SetMinSize(fyne.NewSize(300, 200))
 	u.Article.Scroll.SetMinSize(fyne.NewSize(300, 200))
 	u.Tabs = container.NewAppTabs(container.NewTabItem("Details", details), container.NewTabItem("Article", u.Article.Scroll))
+	u.Tabs.OnSelected = func(ti *container.TabItem) {
+		if ti.Content == u.Article.Scroll {
+			u.Article.ScrollToMarked()
+		}
+	}
 	center := container.NewBorder(nil, u.Legend.box, nil, nil, u.Map)
 	split := container.NewHSplit(center, u.Tabs)
 	split.SetOffset(0.76)

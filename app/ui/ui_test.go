@@ -480,3 +480,29 @@ func TestDetailsCopy(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleTabScrollsToSelection: a country selected while the Details
+// tab shows has its first paragraph in view when the Article tab opens.
+func TestArticleTabScrollsToSelection(t *testing.T) {
+	u, w := newTestUI(t)
+	w.Resize(fyne.NewSize(1280, 800))
+	u.Tabs.SelectIndex(0)
+	u.selectMark(geo.Hit{Kind: geo.HitCountry, ID: "KGZ"})
+	u.Tabs.SelectIndex(1)
+	w.Canvas().Capture()
+	p := u.Article
+	first := -1
+	for i := range p.Paragraphs {
+		if p.Marked(i) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		t.Fatal("no paragraph is marked for Kyrgyzstan")
+	}
+	top := p.Paragraphs[first].Position().Y - p.Scroll.Offset.Y
+	if top < 0 || top > p.Scroll.Size().Height/2 {
+		t.Errorf("paragraph %d starts %v dp into a %v dp pane, want near its top", first+1, top, p.Scroll.Size().Height)
+	}
+}
