@@ -22,8 +22,13 @@ import (
 	"articleatlas/app/scene"
 )
 
-// PlayTick is how often playing advances the date by the chosen speed.
-const PlayTick = 100 * time.Millisecond
+// PlayTick is how often playing advances the date: 30 steps a second, so
+// that a played year moves as smoothly as a dragged cursor.
+const PlayTick = time.Second / 30
+
+// ticksPerSpeed is how many ticks of play a speed's step takes: the speeds
+// are given per tenth of a second.
+const ticksPerSpeed = 3
 
 // PlaySpeed is how far one tick of play advances the date.
 type PlaySpeed struct {
@@ -76,6 +81,12 @@ type TimeBar struct {
 	newTicker func(time.Duration) ticker
 	do        func(func()) // runs a function on the UI goroutine: fyne.Do
 	afterStep func()       // if set, called after each play step is applied
+
+	// Where playing runs from: the day it started (or the speed changed,
+	// or the reader moved the date) and the ticks played since.
+	playFrom  icc.Date
+	playTicks int
+	lastPlay  icc.Date // the day the last tick showed
 }
 
 // ticker is the clock that drives play: time.Ticker, or a test's.
@@ -134,6 +145,7 @@ func NewTimeBar(a *scene.Atlas, start, today icc.Date, onChange func(icc.Date)) 
 		for _, s := range PlaySpeeds {
 			if s.Label == l {
 				tb.speed = s
+				tb.playFrom, tb.playTicks = tb.date, 0 // a new speed plays on from here
 			}
 		}
 	})
@@ -223,6 +235,7 @@ func (tb *TimeBar) Play() {
 		tb.SetDate(tb.start)
 	}
 	tb.playing = true
+	tb.playFrom, tb.playTicks, tb.lastPlay = tb.date, 0, tb.date
 	tb.PlayButton.SetText("Pause")
 	tb.PlayButton.SetIcon(theme.MediaPauseIcon())
 	tb.stop = make(chan struct{})
@@ -260,12 +273,32 @@ func (tb *TimeBar) run(t ticker, stop <-chan struct{}) {
 	}
 }
 
+// playedDay is the day playing shows after playTicks ticks from playFrom:
+// the speed's step (a month, three, a year) every ticksPerSpeed ticks,
+// exactly by the calendar, and the days between them spread evenly over
+// the ticks in between.
+func (tb *TimeBar) playedDay() icc.Date {
+	n, r := tb.playTicks/ticksPerSpeed, tb.playTicks%ticksPerSpeed
+	a := tb.playFrom.AddDate(n*tb.speed.Years, n*tb.speed.Months, 0)
+	if r == 0 {
+		return a
+	}
+	b := tb.playFrom.AddDate((n+1)*tb.speed.Years, (n+1)*tb.speed.Months, 0)
+	days := math.Round(b.Sub(a).Hours() / 24 * float64(r) / ticksPerSpeed)
+	return a.AddDate(0, 0, int(days))
+}
+
 // step advances the date by one tick of play, pausing at today.
 func (tb *TimeBar) step() {
 	if !tb.playing {
 		return // paused while this step waited
 	}
-	tb.SetDate(tb.date.AddDate(tb.speed.Years, tb.speed.Months, 0))
+	if !tb.date.Equal(tb.lastPlay) {
+		tb.playFrom, tb.playTicks = tb.date, 0 // the reader moved the date: play on from there
+	}
+	tb.playTicks++
+	tb.SetDate(tb.playedDay())
+	tb.lastPlay = tb.date
 	if !tb.date.Before(tb.today) {
 		tb.Pause()
 	}

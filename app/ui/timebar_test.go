@@ -197,8 +197,9 @@ type fakeTicker struct{ c chan time.Time }
 func (t fakeTicker) C() <-chan time.Time { return t.c }
 func (t fakeTicker) Stop()               {}
 
-// TestTimeBarPlayStopsAtToday: playing from the first day, a year per tick,
-// advances a year at each tick and stops on today.
+// TestTimeBarPlayStopsAtToday: playing from the first day, a year per tenth
+// of a second, advances a year every three ticks (the days between spread
+// over the ticks in between) and stops on today.
 func TestTimeBarPlayStopsAtToday(t *testing.T) {
 	today := mustDate(t, "2003-03-01")
 	f := newTimeBarFixture(t, today)
@@ -215,10 +216,14 @@ func TestTimeBarPlayStopsAtToday(t *testing.T) {
 		t.Fatalf("Space: playing %v from %s", f.tb.Playing(), f.tb.Date().Format(icc.DateLayout))
 	}
 	var got []string
-	for i := 0; i < 20 && f.tb.Playing(); i++ {
+	for i := 1; i < 60 && f.tb.Playing(); i++ {
 		tick.c <- time.Time{}
 		<-stepped
-		got = append(got, f.tb.Date().Format(icc.DateLayout))
+		if i%ticksPerSpeed == 0 || !f.tb.Playing() {
+			got = append(got, f.tb.Date().Format(icc.DateLayout))
+		} else if i == 1 && f.tb.Date().Format(icc.DateLayout) != "1998-11-16" {
+			t.Errorf("the first tick shows %s, want a third of a year on: 1998-11-16", f.tb.Date().Format(icc.DateLayout))
+		}
 	}
 	want := []string{"1999-07-17", "2000-07-17", "2001-07-17", "2002-07-17", "2003-03-01"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
@@ -248,7 +253,7 @@ func TestTimeBarPlayCoalesces(t *testing.T) {
 		t.Fatalf("%d steps queued after six ticks, want 1", n)
 	}
 	queued[0]()
-	if got := f.tb.Date().Format(icc.DateLayout); got != "2010-02-01" {
+	if got := f.tb.Date().Format(icc.DateLayout); got != "2010-01-11" { // a third of January's 31 days
 		t.Errorf("after one step: %s", got)
 	}
 	tick.c <- time.Time{}
@@ -258,7 +263,7 @@ func TestTimeBarPlayCoalesces(t *testing.T) {
 	}
 	f.tb.Pause()
 	queued[1]()
-	if got := f.tb.Date().Format(icc.DateLayout); got != "2010-02-01" {
+	if got := f.tb.Date().Format(icc.DateLayout); got != "2010-01-11" {
 		t.Errorf("a step queued before Pause moved the date to %s", got)
 	}
 }
