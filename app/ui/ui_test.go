@@ -453,7 +453,7 @@ func TestThemeSwitchRestyles(t *testing.T) {
 	for _, c := range []struct {
 		th   fyne.Theme
 		want render.Style
-	}{{theme.DarkTheme(), render.DarkStyle()}, {theme.LightTheme(), render.LightStyle()}} {
+	}{{&variantTheme{theme.DefaultTheme(), theme.VariantDark}, render.DarkStyle()}, {&variantTheme{theme.DefaultTheme(), theme.VariantLight}, render.LightStyle()}} {
 		fyne.CurrentApp().Settings().SetTheme(c.th)
 		for _, s := range icc.Statuses {
 			if got := u.Legend.Swatches[s].FillColor; got != c.want.Fill[s] {
