@@ -38,6 +38,7 @@ const traceEnv = "ATLAS_TRACE"
 var started = time.Now()
 
 func main() {
+	attachParentConsole(os.Args[1:])
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
 		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}
