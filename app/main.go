@@ -21,6 +21,7 @@ import (
 
 	"articleatlas/app/cli"
 	"articleatlas/app/icc"
+	"articleatlas/app/render"
 	"articleatlas/app/scene"
 	"articleatlas/app/settings"
 	"articleatlas/app/ui"
@@ -79,6 +80,16 @@ func main() {
 		// the first zoom that needs it does not stall the window.
 		for _, p := range geo.Projections {
 			world.Layer(p, geo.Fine)
+		}
+		// And its outlines simplified for the first zoom steps of the
+		// default projection, at one and two pixels per dp.
+		p := geo.Projections[0]
+		v := geo.NewView(p, 1280, 800)
+		for z := 1.0; z <= 4; z++ {
+			v.Zoom = z
+			for _, px := range []float64{1, 2} {
+				render.PrepareOutlines(world.Layer(p, geo.Fine), v, px)
+			}
 		}
 		fyne.Do(func() {
 			u.Legend.Update(u.Map.Date())

@@ -44,6 +44,7 @@ type Layer struct {
 	World      orb.Bound // projected bound of the whole sphere
 	Outline    orb.Ring  // projected edge of the map
 	grid       polyGrid
+	simple     *simplifyCache // see Simplified
 }
 
 // meridianStep is the latitude step (degrees) used to densify edges that run
@@ -55,7 +56,7 @@ const meridianStep = 1.0
 // what it shows, and hidden ones are left out: a country on the far side has
 // no polygons in the layer. cs is not modified.
 func NewLayer(cs *Countries, p Projection) *Layer {
-	l := &Layer{Proj: p, Countries: cs, World: WorldBound(p), Outline: Outline(p)}
+	l := &Layer{Proj: p, Countries: cs, World: WorldBound(p), Outline: Outline(p), simple: &simplifyCache{}}
 	l.ByCountry = make([][]int, len(cs.List))
 	l.FocusBound = make([]orb.Bound, len(cs.List))
 	clip, clips := p.(clipper)
@@ -96,9 +97,9 @@ func NewLayer(cs *Countries, p Projection) *Layer {
 		l.FocusBound[ci] = l.focusBound(ci)
 	}
 	l.grid = newPolyGrid(l.Polys, l.World)
-	l.markSharedSegments()
+	markSharedSegments(l.Polys)
 	if o, globe := p.(Orthographic); globe {
-		l.markSeams(o.onAntimeridian())
+		markSeams(l.Polys, o.onAntimeridian())
 	}
 	return l
 }
@@ -125,20 +126,20 @@ func ChunkBounds(r orb.Ring) []orb.Bound {
 	return out
 }
 
-// markSharedSegments fills Poly.Dup. Neighbours share vertices exactly (the
-// outlines come from one topology), so a border segment shows up once in
-// each direction.
-func (l *Layer) markSharedSegments() {
+// markSharedSegments fills the Dup of every polygon of polys. Neighbours
+// share vertices exactly (the outlines come from one topology), so a border
+// segment shows up once in each direction.
+func markSharedSegments(polys []Poly) {
 	type seg struct{ a, b orb.Point }
 	n := 0
-	for _, p := range l.Polys {
+	for _, p := range polys {
 		for _, r := range p.Rings {
 			n += len(r)
 		}
 	}
 	seen := make(map[seg]struct{}, n)
-	for pi := range l.Polys {
-		p := &l.Polys[pi]
+	for pi := range polys {
+		p := &polys[pi]
 		p.Dup = make([][]bool, len(p.Rings))
 		for ri, r := range p.Rings {
 			dup := make([]bool, len(r))
@@ -159,23 +160,23 @@ func (l *Layer) markSharedSegments() {
 // far finer than a pixel at any zoom, far coarser than rounding.
 const seamGrid = 1e-9
 
-// markSeams marks in Poly.Dup, on a globe, the seams where a country's rings
-// were cut at the ±180° meridian (Russia's Chukotka, Fiji, Antarctica down
-// to the pole). In a flat map they lie on its edge; on the globe they cross
+// markSeams marks in the Dup of polys, on a globe, the seams where a
+// country's rings were cut at the ±180° meridian (Russia's Chukotka, Fiji,
+// Antarctica down to the pole). In a flat map they lie on its edge; on the globe they cross
 // the country and must not be stroked as borders. Both sides of a seam map to
 // the same points, up to rounding, so a segment met the other way round in a
 // ring of the same country is a seam, and neither side is stroked. onCut
 // tells the points that may lie on the cut; only segments between two of
 // them are looked at.
-func (l *Layer) markSeams(onCut func(orb.Point) bool) {
+func markSeams(polys []Poly, onCut func(orb.Point) bool) {
 	type key struct{ ax, ay, bx, by int64 }
 	type at struct{ poly, ring, seg int }
 	round := func(p orb.Point) (int64, int64) {
 		return int64(math.Round(p[0] / seamGrid)), int64(math.Round(p[1] / seamGrid))
 	}
 	segs := map[key]at{}
-	for pi := range l.Polys {
-		p := &l.Polys[pi]
+	for pi := range polys {
+		p := &polys[pi]
 		for ri, r := range p.Rings {
 			for i := 1; i < len(r); i++ {
 				if !onCut(r[i]) || !onCut(r[i-1]) {
@@ -186,8 +187,8 @@ func (l *Layer) markSeams(onCut func(orb.Point) bool) {
 				if ax == bx && ay == by {
 					continue
 				}
-				if o, ok := segs[key{bx, by, ax, ay}]; ok && l.Polys[o.poly].Country == p.Country {
-					l.Polys[o.poly].Dup[o.ring][o.seg] = true
+				if o, ok := segs[key{bx, by, ax, ay}]; ok && polys[o.poly].Country == p.Country {
+					polys[o.poly].Dup[o.ring][o.seg] = true
 					p.Dup[ri][i] = true
 					continue
 				}

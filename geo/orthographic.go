@@ -185,7 +185,7 @@ func (o Orthographic) Outline() orb.Ring {
 
 // onAntimeridian returns a test of whether a projected point of the disc lies
 // on the plane of the ±180° meridian (within rounding), where the outlines
-// were cut: the only place a seam can be (see Layer.markSeams). The plane
+// were cut: the only place a seam can be (see markSeams in layer.go). The plane
 // also holds the centre's own meridian, which no ring runs along twice.
 func (o Orthographic) onAntimeridian() func(p orb.Point) bool {
 	s0, c0 := math.Sincos(o.Lat0 * deg)

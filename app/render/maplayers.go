@@ -81,15 +81,16 @@ func (l *Countries) ID() string       { return "countries" }
 func (l *Countries) Bound() orb.Bound { return l.Layer.World }
 func (l *Countries) Draw(p Painter, dc *DrawContext) {
 	ly := l.Layer
+	shapes := dc.outlinePolys(ly)
 	for ci, polys := range ly.ByCountry {
 		drawn := false
 		for _, pi := range polys {
-			poly := &ly.Polys[pi]
+			poly := &shapes[pi]
 			if !dc.Visible.Intersects(poly.Bound) {
 				continue
 			}
 			for ri, ring := range poly.Rings {
-				p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], dc.outlineStep()))
+				p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], 0))
 			}
 			drawn = true
 		}
@@ -122,9 +123,9 @@ func (l *Borders) Draw(p Painter, dc *DrawContext) {
 	if l.WidthDp <= 0 {
 		return
 	}
-	ly := l.Layer
-	for i := range ly.Polys {
-		poly := &ly.Polys[i]
+	shapes := dc.outlinePolys(l.Layer)
+	for i := range shapes {
+		poly := &shapes[i]
 		if !dc.Visible.Intersects(poly.Bound) {
 			continue
 		}
@@ -136,44 +137,54 @@ func (l *Borders) Draw(p Painter, dc *DrawContext) {
 }
 
 // borderRuns adds to p's path the runs of ring's segments not marked in dup
-// (a neighbour draws those). Like DrawContext.Project, it drops points closer
-// than a third of a pixel to the last one kept, but always keeps the vertex
-// where a run ends; and it skips the chunks that lie wholly outside
-// dc.Visible, where nothing of a border shows.
+// (a neighbour draws those), skipping the chunks that lie wholly outside
+// dc.Visible, where nothing of a border shows. Every vertex is kept: the
+// ring is already simplified for the scale (see outlinePolys).
 func borderRuns(p Painter, dc *DrawContext, ring orb.Ring, dup []bool, chunks []orb.Bound) {
-	minStep := dc.outlineStep()
 	out := dc.buf[:0]
-	var last, prev pt
-	fresh := true // the next point starts a run
 	for i := 0; i < len(ring); i++ {
-		if k := i / geo.ChunkSize; i%geo.ChunkSize == 0 && k < len(chunks) && outside(chunks[k], dc.Visible) {
-			p.Line(out) // the run breaks: nothing of this chunk shows
-			out = out[:0]
-			i = min((k+1)*geo.ChunkSize, len(ring)-1) - 1 // resume at the chunk's last point
-			fresh = true
-			continue
-		}
-		q := dc.Point(ring[i])
-		switch {
-		case fresh:
-			out = append(out, q)
-			last, fresh = q, false
-		case dup[i]:
-			if n := len(out); n > 0 && out[n-1] != prev {
-				out = append(out, prev) // reach the shared vertex
-			}
+		if dup[i] && len(out) > 0 {
+			// A neighbour strokes the segment ending here: the run ends at
+			// the previous vertex and the next one starts here.
 			p.Line(out)
-			out = append(out[:0], q)
-			last = q
-		case i < len(ring)-1 && abs32(q.x-last.x) < minStep && abs32(q.y-last.y) < minStep:
-		default:
-			out = append(out, q)
-			last = q
+			out = out[:0]
 		}
-		prev = q
+		out = append(out, dc.Point(ring[i]))
+		if k := i / geo.ChunkSize; i%geo.ChunkSize == 0 && k < len(chunks) && outside(chunks[k], dc.Visible) {
+			// Nothing of chunk k shows: the run ends at its first point
+			// (the end of the previous chunk's last segment) and the next
+			// starts at its last.
+			p.Line(out)
+			out = out[:0]
+			i = min((k+1)*geo.ChunkSize, len(ring)-1) - 1
+		}
 	}
 	p.Line(out)
 	dc.buf = out
+}
+
+// outlineTolerancePx is how far (device px) a country outline may stray
+// from its full detail: at most a quarter of a pixel (geo.Layer.Simplified
+// rounds the tolerance down to a power of two in projected units, so 1/8 to
+// 1/4 px), which moves anti-aliased edge pixels by a few levels.
+const outlineTolerancePx = 0.25
+
+// outlinePolys is ly's polygons simplified for dc's scale (see
+// geo.Layer.Simplified), the same for every layer drawing country outlines:
+// fills, borders and the hovered or selected outline meet exactly. Their
+// rings are drawn with every vertex (a minimum step of 0): thinning them
+// further would gain little, and which points it kept would depend on the
+// chunks a band skips, so an image cut into other bands would differ.
+func (dc *DrawContext) outlinePolys(ly *geo.Layer) []geo.Poly {
+	return ly.Simplified(outlineTolerancePx / dc.T.S)
+}
+
+// PrepareOutlines simplifies ly's outlines for view v drawn at pxPerDp now,
+// as drawing them would on first use (about a tenth of a second at 1:50m),
+// so that the first frame at that zoom does not wait for it. It may be
+// called from any goroutine.
+func PrepareOutlines(ly *geo.Layer, v geo.View, pxPerDp float64) {
+	ly.Simplified(outlineTolerancePx / v.Transform(pxPerDp).S)
 }
 
 // outside reports whether b lies wholly beyond one side of vis.
@@ -200,13 +211,14 @@ func (l *CountryOutline) Bound() orb.Bound {
 	return b
 }
 func (l *CountryOutline) Draw(p Painter, dc *DrawContext) {
+	shapes := dc.outlinePolys(l.Layer)
 	for _, pi := range l.Layer.ByCountry[l.Country] {
-		poly := &l.Layer.Polys[pi]
+		poly := &shapes[pi]
 		if !dc.Visible.Intersects(poly.Bound) {
 			continue
 		}
 		for ri, ring := range poly.Rings {
-			p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], dc.outlineStep()))
+			p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], 0))
 		}
 	}
 	p.Stroke(Pen{Width: dc.Px(l.WidthDp), Color: l.Color}, nil)

@@ -98,13 +98,6 @@ func (dc *DrawContext) Project(points []orb.Point, minStep float32) []pt {
 	return out
 }
 
-// outlineStep is how close (px) a country outline's next point may be to
-// the last one kept before it is dropped: a third of a dp, which no eye sees
-// at any pixel density, and never under a third of a pixel.
-func (dc *DrawContext) outlineStep() float32 {
-	return float32(0.35 * max(1, dc.PxPerDp))
-}
-
 // ProjectChunked is Project for a ring whose chunks' bounds are known (see
 // geo.Poly.Chunks): a chunk wholly beyond one side of dc.Visible is replaced
 // by its chord. For a fill the chord winds around every visible pixel as the
