@@ -60,6 +60,7 @@ type Details struct {
 	artErr  error
 	swatch  *canvas.Rectangle
 	country *fyne.Container // the country's article, roles, trips and routes
+	shown   string          // the country whose article, roles, trips and routes country holds
 	box     *fyne.Container
 }
 
@@ -196,6 +197,10 @@ func (d *Details) showFilled() {
 // article's paragraphs that mention it, its roles, Putin's trips to it and
 // the routes through it. "" empties it.
 func (d *Details) showCountry(iso3 string) {
+	if iso3 == d.shown && (iso3 == "" || d.country.Visible()) {
+		return // already built: none of it changes with the date
+	}
+	d.shown = iso3
 	d.Paragraphs, d.Trips, d.Routes = nil, nil, nil
 	d.NoMention.SetText("")
 	d.Roles.SetText("")

@@ -258,6 +258,8 @@ func (l *Legend) Counts(day icc.Date) map[icc.Status]int { return export.StatusC
 func (l *Legend) Update(day icc.Date) {
 	n := l.Counts(day)
 	for _, s := range icc.Statuses {
-		l.Labels[s].SetText(export.LegendText(s, n[s]))
+		if text := export.LegendText(s, n[s]); l.Labels[s].Text != text {
+			l.Labels[s].SetText(text) // unchanged labels are not laid out again on every date step
+		}
 	}
 }
