@@ -10,19 +10,39 @@ import (
 
 var _ Painter = (*rasterPainter)(nil)
 
-// subpath is a run of rasterPainter.pts: a ring (closed) or a polyline.
+// subpath is a run of a path's points: a ring (closed) or a polyline.
 type subpath struct {
 	start, end int
 	closed     bool
 }
+
+// path is the path a Painter builds with Ring and Line and paints with Fill
+// or Stroke: every backend's, so they take the same subpaths.
+type path struct {
+	pts  []pt
+	subs []subpath
+}
+
+// add copies pts into the path as one subpath; fewer than two points draw
+// nothing in any backend, so they are not kept.
+func (p *path) add(pts []pt, closed bool) {
+	if len(pts) < 2 {
+		return
+	}
+	start := len(p.pts)
+	p.pts = append(p.pts, pts...)
+	p.subs = append(p.subs, subpath{start, len(p.pts), closed})
+}
+
+// clear empties the path, keeping its buffers.
+func (p *path) clear() { p.pts, p.subs = p.pts[:0], p.subs[:0] }
 
 // rasterPainter paints into c's target inside c's clip. It keeps its buffers
 // between paths and frames, so painting allocates nothing once warmed up.
 type rasterPainter struct {
 	c     canvas
 	fonts *Fonts
-	pts   []pt
-	subs  []subpath
+	path
 	dash  []pt // scratch: closed strokes and circles
 	piece []pt // scratch: the dash being laid down
 	kept  []pt // scratch: a thick line's points after thinning
@@ -42,17 +62,6 @@ func (r *rasterPainter) EndGroup()    {}
 
 func (r *rasterPainter) Ring(pts []pt) { r.add(pts, true) }
 func (r *rasterPainter) Line(pts []pt) { r.add(pts, false) }
-
-func (r *rasterPainter) add(pts []pt, closed bool) {
-	if len(pts) < 2 {
-		return
-	}
-	start := len(r.pts)
-	r.pts = append(r.pts, pts...)
-	r.subs = append(r.subs, subpath{start, len(r.pts), closed})
-}
-
-func (r *rasterPainter) clear() { r.pts, r.subs = r.pts[:0], r.subs[:0] }
 
 // Fill fills the rings of the path; open lines are ignored.
 func (r *rasterPainter) Fill(col color.NRGBA, _ *Meta) {

@@ -59,12 +59,11 @@ type SVGPainter struct {
 	open   int                 // groups opened and not yet closed
 	ids    map[string]struct{} // every id given so far, which no other element may take
 	scale  float64             // rounding units per px: 10 or 100
-	pts    []pt                // the path being built
-	subs   []subpath
-	data   []byte   // scratch: the path data
-	names  []byte   // scratch: data-* attribute names
-	keys   []string // scratch: the keys of a Meta's Data
-	closed bool     // by Close
+	path                       // the path being built
+	data   []byte              // scratch: the path data
+	names  []byte              // scratch: data-* attribute names
+	keys   []string            // scratch: the keys of a Meta's Data
+	closed bool                // by Close
 }
 
 // NewSVG starts an SVG document of width×height px on w: it writes the root
@@ -184,19 +183,6 @@ func (p *SVGPainter) Ring(pts []pt) { p.add(pts, true) }
 
 // Line adds an open polyline (px) to the path; Stroke writes it.
 func (p *SVGPainter) Line(pts []pt) { p.add(pts, false) }
-
-// add copies pts into the path being built as one subpath.
-func (p *SVGPainter) add(pts []pt, closed bool) {
-	if len(pts) == 0 {
-		return
-	}
-	start := len(p.pts)
-	p.pts = append(p.pts, pts...)
-	p.subs = append(p.subs, subpath{start, len(p.pts), closed})
-}
-
-// clear empties the path being built.
-func (p *SVGPainter) clear() { p.pts, p.subs = p.pts[:0], p.subs[:0] }
 
 // Fill writes the path's rings as one <path> filled with col; open lines are
 // ignored, as the raster painter ignores them.
