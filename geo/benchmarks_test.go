@@ -80,10 +80,7 @@ func benchDecode(b *testing.B, raw []byte) {
 
 // BenchmarkNewLayer50m projects and indexes 1:50m (once per projection).
 func BenchmarkNewLayer50m(b *testing.B) {
-	cs, err := DecodeCountries(data.Countries50m)
-	if err != nil {
-		b.Fatal(err)
-	}
+	cs := fineCountries(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -130,10 +127,7 @@ func BenchmarkGlobeLayer(b *testing.B) {
 // BenchmarkGlobeClip is the clipping alone: every 1:50m polygon clipped to
 // the globe facing the story (Russia and China cut by the horizon).
 func BenchmarkGlobeClip(b *testing.B) {
-	cs, err := DecodeCountries(data.Countries50m)
-	if err != nil {
-		b.Fatal(err)
-	}
+	cs := fineCountries(b)
 	o := Orthographic{Lon0: 130, Lat0: 35}
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -157,10 +151,7 @@ func BenchmarkGlobeGraticule(b *testing.B) {
 // BenchmarkToward is one arrow key's choice of the next country at 1:50m,
 // the neighbours already known.
 func BenchmarkToward(b *testing.B) {
-	cs, err := DecodeCountries(data.Countries50m)
-	if err != nil {
-		b.Fatal(err)
-	}
+	cs := fineCountries(b)
 	i, _ := cs.Index("ISL") // an island: every country is a candidate
 	cs.Neighbours()
 	b.ReportAllocs()
@@ -174,10 +165,7 @@ func BenchmarkToward(b *testing.B) {
 // BenchmarkNeighbours is the shared borders of every 1:50m country, worked
 // out on the first arrow key.
 func BenchmarkNeighbours(b *testing.B) {
-	cs, err := DecodeCountries(data.Countries50m)
-	if err != nil {
-		b.Fatal(err)
-	}
+	cs := fineCountries(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

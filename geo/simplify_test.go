@@ -4,19 +4,13 @@ import (
 	"math"
 	"testing"
 
-	"articleatlas/data"
-
 	"github.com/paulmach/orb"
 )
 
 // fineLayer is the 1:50m countries under proj.
 func fineLayer(t testing.TB, proj Projection) *Layer {
 	t.Helper()
-	cs, err := DecodeCountries(data.Countries50m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return NewLayer(cs, proj)
+	return NewLayer(fineCountries(t), proj)
 }
 
 // vertexCount counts the points of every ring of polys.
@@ -162,10 +156,7 @@ func TestSimplifiedLevels(t *testing.T) {
 // 1:50m countries (a world map about 2000 px wide): finding where borders
 // meet, then simplifying every ring.
 func BenchmarkSimplified(b *testing.B) {
-	cs, err := DecodeCountries(data.Countries50m)
-	if err != nil {
-		b.Fatal(err)
-	}
+	cs := fineCountries(b)
 	tol := 0.25 * (WorldBound(EqualEarth{}).Max[0] - WorldBound(EqualEarth{}).Min[0]) / 2000
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
