@@ -4,6 +4,7 @@ package render
 
 import (
 	"image/color"
+	"math"
 
 	"articleatlas/geo"
 
@@ -202,8 +203,15 @@ type CountryOutline struct {
 }
 
 func (l *CountryOutline) ID() string { return l.Name }
+
+// Bound is the country's projected bound. A country with no geometry in
+// the layer (one on the far side of the globe) has a bound that meets no
+// view, so the outline is skipped rather than drawn "anywhere".
 func (l *CountryOutline) Bound() orb.Bound {
 	polys := l.Layer.ByCountry[l.Country]
+	if len(polys) == 0 {
+		return orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
+	}
 	b := l.Layer.Polys[polys[0]].Bound
 	for _, pi := range polys[1:] {
 		b = b.Union(l.Layer.Polys[pi].Bound)

@@ -220,3 +220,26 @@ func TestRendererHasNoFyne(t *testing.T) {
 		}
 	}
 }
+
+// TestGlobeSelectionOnFarSide: a country selected and hovered while it is on
+// the far side of the globe (no geometry there) draws without panicking —
+// the globe turned away from China with China selected.
+func TestGlobeSelectionOnFarSide(t *testing.T) {
+	a := loadAtlas(t)
+	for _, level := range []geo.Level{geo.Coarse, geo.Fine} {
+		v := geo.NewView(geo.Orthographic{Lon0: -80, Lat0: -20}, 640, 360)
+		ly := a.World.Layer(v.Proj, level)
+		ci, ok := ly.Countries.Index("CHN")
+		if !ok {
+			t.Fatal("no CHN in the layer")
+		}
+		if n := len(ly.ByCountry[ci]); n != 0 {
+			t.Fatalf("China has %d polygons on the far side of the globe; the test needs none", n)
+		}
+		lv := level
+		o := Options{Date: icc.ArticleDate, Selected: "CHN", Hover: "CHN", Layers: AllLayers, Style: render.LightStyle(), Level: &lv}
+		img := image.NewRGBA(image.Rect(0, 0, 640, 360))
+		var r render.Renderer
+		r.Draw(img, a.Scene(v, 1, o), v, 1)
+	}
+}
