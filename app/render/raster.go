@@ -495,8 +495,16 @@ func (c *canvas) stroke(line []pt, w float32, col color.NRGBA) {
 		c.fill(col)
 		return
 	}
+	// An image drawn in bands hands each band every segment near it: skip
+	// those whose box, grown by the band's reach (under 2w), misses the clip.
+	x0, y0 := float32(c.clip.Min.X)-2*w, float32(c.clip.Min.Y)-2*w
+	x1, y1 := float32(c.clip.Max.X)+2*w, float32(c.clip.Max.Y)+2*w
 	for i := 1; i < len(line); i++ {
-		c.hairSegment(line[i-1], line[i], w, col)
+		a, b := line[i-1], line[i]
+		if (a.y < y0 && b.y < y0) || (a.y > y1 && b.y > y1) || (a.x < x0 && b.x < x0) || (a.x > x1 && b.x > x1) {
+			continue
+		}
+		c.hairSegment(a, b, w, col)
 	}
 }
 
@@ -528,8 +536,8 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 	// The band's thickness across the walk axis: w / cos θ.
 	t := float64(w) * math.Sqrt(1+slope*slope)
 	ca := float64(col.A) / 255
-	x0 := max(floor(ax), float64(lo))
-	x1 := min(floor(bx), float64(hi-1))
+	x0 := fmax(floor(ax), float64(lo))
+	x1 := fmin(floor(bx), float64(hi-1))
 	// Steps through dst.Pix along the walk axis and across it.
 	dst := c.dst
 	stepAlong, stepAcross := 4, dst.Stride
@@ -538,9 +546,12 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 	}
 	base := -dst.Rect.Min.Y*dst.Stride - dst.Rect.Min.X*4 // PixOffset(0, 0)
 	pix := dst.Pix
+	// The colour's lanes for putBlended, once: premul(col, al) is
+	// rb·al + round, ga·al + round.
+	rb, ga := uint32(col.R)|uint32(col.B)<<16, uint32(col.G)|255<<16
 	for x := x0; x <= x1; x++ {
 		// The part of column [x, x+1) the segment spans, and the band's centre there.
-		s0, s1 := max(x, ax), min(x+1, bx)
+		s0, s1 := fmax(x, ax), fmin(x+1, bx)
 		if s1 <= s0 {
 			continue
 		}
@@ -555,15 +566,21 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 		if bot <= across0 || top >= across1 {
 			continue // the band misses the clip in this column
 		}
-		r := max(floor(top), across0)
-		end := min(bot, across1)
+		r := fmax(floor(top), across0)
+		end := fmin(bot, across1)
 		off := base + int(x)*stepAlong + int(r)*stepAcross
 		for ; r < end; r, off = r+1, off+stepAcross {
-			cov := (min(bot, r+1) - max(top, r)) * span
+			cov := (fmin(bot, r+1) - fmax(top, r)) * span
 			if cov <= 0 {
 				continue
 			}
-			blendPixel(pix[off:off+4:off+4], col, float32(min(cov, 1)))
+			al := alpha8(float32(fmin(cov, 1)))
+			p := pix[off : off+4 : off+4]
+			if al >= 255 {
+				p[0], p[1], p[2], p[3] = col.R, col.G, col.B, 255
+			} else if al > 0 {
+				putBlended(p, rb*al+0x007f007f, ga*al+0x007f007f, 255-al)
+			}
 		}
 	}
 }
