@@ -131,6 +131,10 @@ func (c *canvas) line(a, b pt) {
 	if y1 <= 0 || y0 >= h {
 		return
 	}
+	if y0 >= 0 && y1 <= h && x0 >= 0 && x0 <= w && x1 >= 0 && x1 <= w {
+		c.edge(x0, y0, x1, y1, dir) // wholly inside, as most edges are
+		return
+	}
 	// Cut to the rows of the clip.
 	ox0, oy0, ox1, oy1 := x0, y0, x1, y1
 	if y0 < 0 {
@@ -175,6 +179,10 @@ func (c *canvas) line(a, b pt) {
 // last one is xb itself): round-off must not carry it past the clip's side,
 // where it would leave a cell outside the row.
 func (c *canvas) edge(xa, ya, xb, yb, dir float64) {
+	if row := floor(ya); yb <= row+1 { // within one row, as short edges are
+		c.rowEdge(int32(row), xa, ya, xb, yb, dir)
+		return
+	}
 	dxdy := (xb - xa) / (yb - ya)
 	lo, hi := fmin(xa, xb), fmax(xa, xb)
 	y, x := ya, xa
