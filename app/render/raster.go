@@ -131,20 +131,14 @@ func (c *canvas) line(a, b pt) {
 	if y1 <= 0 || y0 >= h {
 		return
 	}
-	if y0 >= 0 && y1 <= h && x0 >= 0 && x0 <= w && x1 >= 0 && x1 <= w {
-		c.edge(x0, y0, x1, y1, dir) // wholly inside, as most edges are
+	if x0 >= 0 && x0 <= w && x1 >= 0 && x1 <= w {
+		c.edge(x0, y0, x1, y1, dir, h) // within the columns, as most edges are
 		return
-	}
-	// Cut to the rows of the clip.
-	ox0, oy0, ox1, oy1 := x0, y0, x1, y1
-	if y0 < 0 {
-		x0, y0 = crossAt(oy0, ox0, oy1, ox1, 0), 0
-	}
-	if y1 > h {
-		x1, y1 = crossAt(oy0, ox0, oy1, ox1, h), h
 	}
 	// Cut at x = 0 and x = w. Left of the clip an edge still covers every pixel
 	// to its right, so that part runs down x = 0; right of it, it covers nothing.
+	// The cuts, like the walk, depend on the edge and the clip's columns only,
+	// not on its rows: every band of an image walks an edge alike.
 	xs := [4]float64{x0, 0, 0, x1}
 	ys := [4]float64{y0, 0, 0, y1}
 	n := 1
@@ -165,40 +159,55 @@ func (c *canvas) line(a, b pt) {
 		}
 		switch mid := (xa + xb) / 2; {
 		case mid <= 0:
-			c.edge(0, ya, 0, yb, dir)
+			c.edge(0, ya, 0, yb, dir, h)
 		case mid >= w:
 			// covers only pixels right of the clip
 		default:
-			c.edge(fmax(0, fmin(w, xa)), ya, fmax(0, fmin(w, xb)), yb, dir)
+			c.edge(fmax(0, fmin(w, xa)), ya, fmax(0, fmin(w, xb)), yb, dir, h)
 		}
 	}
 }
 
-// edge walks an edge (ya < yb, inside the clip) row by row. The x where the
-// edge leaves a row is interpolated, so it is kept within [xa, xb] (and the
-// last one is xb itself): round-off must not carry it past the clip's side,
-// where it would leave a cell outside the row.
-func (c *canvas) edge(xa, ya, xb, yb, dir float64) {
-	if row := floor(ya); yb <= row+1 { // within one row, as short edges are
-		c.rowEdge(int32(row), xa, ya, xb, yb, dir)
+// edge walks the rows of the clip (0 ≤ y < h) that the edge (ya < yb, inside
+// the clip's columns) crosses, row by row. The x where the edge crosses a
+// row's boundary is interpolated from its top end, whichever rows are
+// walked, so that an image drawn in bands gets the same cells as one drawn
+// whole; it is kept within [xa, xb] (and at the ends is xa and xb
+// themselves): round-off must not carry it past the clip's side, where it
+// would leave a cell outside the row.
+func (c *canvas) edge(xa, ya, xb, yb, dir, h float64) {
+	if row := floor(ya); ya >= 0 && yb <= row+1 && yb <= h { // within one row, as short edges are
+		c.rowEdge(int32(row), xa, ya-row, xb, yb-row, dir)
+		return
+	}
+	y0, y1 := fmax(ya, 0), fmin(yb, h)
+	if y1 <= y0 {
 		return
 	}
 	dxdy := (xb - xa) / (yb - ya)
 	lo, hi := fmin(xa, xb), fmax(xa, xb)
-	y, x := ya, xa
-	for y < yb {
-		row := floor(y)
-		ny := fmin(row+1, yb)
-		nx := xb
-		if ny < yb {
-			nx = fmax(lo, fmin(hi, xa+(ny-ya)*dxdy))
+	at := func(y float64) float64 {
+		switch y {
+		case ya:
+			return xa
+		case yb:
+			return xb
 		}
-		c.rowEdge(int32(row), x, y, nx, ny, dir)
+		return fmax(lo, fmin(hi, xa+(y-ya)*dxdy))
+	}
+	y, x := y0, at(y0)
+	for y < y1 {
+		row := floor(y)
+		ny := fmin(row+1, y1)
+		nx := at(ny)
+		c.rowEdge(int32(row), x, y-row, nx, ny-row, dir)
 		x, y = nx, ny
 	}
 }
 
-// rowEdge adds the part of an edge inside one row, cell by cell.
+// rowEdge adds the part of an edge inside one row, cell by cell; ya and yb
+// are heights within the row (0 to 1), so the sums come out the same in
+// whichever band of the image the row lies.
 func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 	dy := (yb - ya) * dir
 	if cx := floor(fmin(xa, xb)); fmax(xa, xb) <= cx+1 {

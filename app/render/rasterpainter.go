@@ -174,10 +174,10 @@ func (r *rasterPainter) strokeSolid(line []pt, pen Pen, closed bool) {
 func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, closed bool) {
 	hw := w / 2
 	poly := r.poly[:0]
-	normal := func(a, b pt) (float32, float32, float32) { // the left offset of a→b, and its length
+	normal := func(a, b pt) (float32, float32) { // the left offset of a→b
 		dx, dy := b.x-a.x, b.y-a.y
 		l := float32(math.Sqrt(float64(dx*dx + dy*dy)))
-		return -dy / l * hw, dx / l * hw, l
+		return -dy / l * hw, dx / l * hw
 	}
 	n := len(pts)
 	// One side, then the other: side +1 walks pts forwards along the left
@@ -189,14 +189,14 @@ func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, close
 			}
 			return pts[n-1-i]
 		}
-		nx, ny, l := normal(at(0), at(1))
+		nx, ny := normal(at(0), at(1))
 		start := len(poly)
 		if closed {
 			// The last point is the first: the side starts with the join
 			// there, from the last segment into the first, the same join as
 			// when the ring is cut elsewhere and this point is a middle one.
-			lx, ly, ll := normal(at(n-2), at(n-1))
-			poly = joinPoints(poly, at(0), lx, ly, nx, ny, hw, min(ll, l))
+			lx, ly := normal(at(n-2), at(n-1))
+			poly = joinPoints(poly, at(0), lx, ly, nx, ny, hw)
 		} else {
 			// The cap before this side's first point.
 			round := roundStart
@@ -211,9 +211,9 @@ func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, close
 		}
 		first := poly[start]
 		for i := 1; i < n-1; i++ {
-			mx, my, ml := normal(at(i), at(i+1))
-			poly = joinPoints(poly, at(i), nx, ny, mx, my, hw, min(l, ml))
-			nx, ny, l = mx, my, ml
+			mx, my := normal(at(i), at(i+1))
+			poly = joinPoints(poly, at(i), nx, ny, mx, my, hw)
+			nx, ny = mx, my
 		}
 		if closed {
 			// Back along the last segment to where the side started, so
@@ -229,28 +229,22 @@ func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, close
 
 // joinPoints adds the side's points at vertex p, where its offset turns
 // from (ax, ay) (the segment before p) to (bx, by) (the one after), both of
-// length hw, the stroke's half width. On the outer side of a turn it is a
-// round arc. On the inner side the two offsets cross: where they do within
-// the first half of both segments (their shorter length is room), the side
-// turns at the crossing; otherwise the path goes through p itself, which
-// keeps the stroke's coverage whole under the non-zero rule however short
-// the segments.
-func joinPoints(poly []pt, p pt, ax, ay, bx, by, hw, room float32) []pt {
-	dot := ax*bx + ay*by
-	if dot > 0.9999*hw*hw {
+// length hw, the stroke's half width: on the outer side of a turn a round
+// arc; on the inner side the offset point of one segment, then the other's.
+// The two offset lines cross short of those points, so the side runs a
+// little way past the crossing and back; the small triangle it folds over
+// lies inside the stroke and keeps its coverage whole under the non-zero
+// rule. Every edge of the outline thus ends on a segment's own offset
+// point, whatever part of the line is drawn, so an image cut into bands
+// draws the same pixels.
+func joinPoints(poly []pt, p pt, ax, ay, bx, by, hw float32) []pt {
+	if ax*bx+ay*by > 0.9999*hw*hw {
 		return append(poly, pt{p.x + ax, p.y + ay}) // straight on: the offsets meet
 	}
-	cross := ax*by - ay*bx
-	if cross <= 0 { // this side is on the outside of the turn
-		return arcPoints(poly, p, ax, ay, bx, by, hw, true)
+	if ax*by-ay*bx > 0 { // this side is on the inside of the turn
+		return append(poly, pt{p.x + ax, p.y + ay}, pt{p.x + bx, p.y + by})
 	}
-	// The offsets cross hw·tan(θ/2) = hw·cross/(hw²+dot) from p along each
-	// segment, at p + (a+b)·hw²/(hw²+dot).
-	if den := hw*hw + dot; den > 0 && hw*cross <= 0.5*room*den {
-		k := hw * hw / den
-		return append(poly, pt{p.x + (ax+bx)*k, p.y + (ay+by)*k})
-	}
-	return append(poly, pt{p.x + ax, p.y + ay}, p, pt{p.x + bx, p.y + by})
+	return arcPoints(poly, p, ax, ay, bx, by, hw, true)
 }
 
 // arcPoints adds the points of the arc round c from offset (ax, ay) to offset

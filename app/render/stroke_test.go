@@ -2,6 +2,7 @@ package render
 
 import (
 	"image"
+	"math/rand/v2"
 	"image/color"
 	"math"
 	"testing"
@@ -109,5 +110,51 @@ func TestTinyRingStrokesADot(t *testing.T) {
 	r.Stroke(Pen{Width: 3, Color: color.NRGBA{255, 0, 0, 255}}, nil)
 	if got := img.RGBAAt(10, 10); got.R != 255 {
 		t.Errorf("pixel under the tiny ring is %v, want the pen's colour", got)
+	}
+}
+
+// TestLongEdgesSameInAnyBands: fills and thick strokes whose edges run
+// across many rows and columns give exactly the same bytes drawn whole or
+// cut into any bands — an export's bytes must not depend on how many cores
+// drew it.
+func TestLongEdgesSameInAnyBands(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	const w, h = 500, 4133 // the shapes lie in the last rows, far from the top
+	var shapes [][]pt
+	for range 80 {
+		var s []pt
+		for range 3 + rng.IntN(6) {
+			s = append(s, pt{float32(rng.Float64()*w*1.4 - 0.2*w), float32(h - 333*rng.Float64()*1.2)})
+		}
+		shapes = append(shapes, s)
+	}
+	draw := func(bands int) *image.RGBA {
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		fillRect(img, img.Rect, color.NRGBA{20, 30, 40, 255})
+		var r rasterPainter
+		for k := 0; k < bands; k++ {
+			r.setTarget(img, image.Rect(0, h*k/bands, w, h*(k+1)/bands), nil)
+			for i, s := range shapes {
+				col := color.NRGBA{uint8(40 * i), uint8(255 - 20*i), 128, uint8(90 + 13*i%160)}
+				if i%2 == 0 {
+					r.Ring(s)
+					r.Fill(col, nil)
+				} else {
+					r.Line(s)
+					r.Stroke(Pen{Width: 2 + float32(i%9), Color: col, Cap: CapRound}, nil)
+				}
+			}
+		}
+		return img
+	}
+	whole := draw(1)
+	for _, bands := range []int{2, 3, 7, 16, 41} {
+		got := draw(bands)
+		for i := range whole.Pix {
+			if whole.Pix[i] != got.Pix[i] {
+				p := i / 4
+				t.Fatalf("%d bands: pixel (%d, %d) is %d, drawn whole %d", bands, p%w, p/w, got.Pix[i], whole.Pix[i])
+			}
+		}
 	}
 }
