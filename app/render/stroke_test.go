@@ -2,9 +2,9 @@ package render
 
 import (
 	"image"
-	"math/rand/v2"
 	"image/color"
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
