@@ -252,3 +252,34 @@ func BenchmarkDateStepFirst(b *testing.B) {
 		sinkByte += img.Pix[0]
 	}
 }
+
+// BenchmarkLayer draws each layer of the frames above alone, through the
+// same renderer, so that a frame's cost can be split by layer:
+// go test -bench 'Layer/HiDPI' ./app/scene.
+func BenchmarkLayer(b *testing.B) {
+	for _, f := range []struct {
+		name    string
+		v       geo.View
+		pxPerDp float64
+	}{
+		{"1080", geo.NewView(geo.EqualEarth{}, 1920, 1080), 1},
+		{"Zoomed", eastAsia(), 1},
+		{"HiDPI", geo.NewView(geo.EqualEarth{}, 1440, 900), 2},
+	} {
+		a := loadAtlas(b)
+		o := articleOptions()
+		o.Selected, o.Hover = "CHN", "RUS"
+		s := a.Scene(f.v, f.pxPerDp, o)
+		img := image.NewRGBA(image.Rect(0, 0, int(f.v.Width*f.pxPerDp), int(f.v.Height*f.pxPerDp)))
+		var r render.Renderer
+		r.Draw(img, s, f.v, f.pxPerDp)
+		t := f.v.Transform(f.pxPerDp)
+		for _, l := range append(append([]render.Layer{}, s.Base...), s.Overlay...) {
+			b.Run(f.name+"/"+l.ID(), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					r.DrawLayers(img, []render.Layer{l}, s.Fonts, t, f.pxPerDp)
+				}
+			})
+		}
+	}
+}
