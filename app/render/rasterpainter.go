@@ -241,10 +241,19 @@ func joinPoints(poly []pt, p pt, ax, ay, bx, by, hw float32) []pt {
 	if ax*bx+ay*by > 0.9999*hw*hw {
 		return append(poly, pt{p.x + ax, p.y + ay}) // straight on: the offsets meet
 	}
-	if ax*by-ay*bx > 0 { // this side is on the inside of the turn
+	if ax*by-ay*bx > 0 || ax*bx+ay*by >= oneChordCos(hw)*hw*hw {
+		// The inside of the turn, or an outer arc that one chord draws
+		// (arcPoints would give these two points).
 		return append(poly, pt{p.x + ax, p.y + ay}, pt{p.x + bx, p.y + by})
 	}
 	return arcPoints(poly, p, ax, ay, bx, by, hw, true)
+}
+
+// oneChordCos is the cosine of arcPoints' widest chord on a radius of hw:
+// a turn whose cosine is at least this is drawn as one chord.
+func oneChordCos(hw float32) float32 {
+	u := max(0, 1-0.2/float64(hw))
+	return float32(max(0, 2*u*u-1)) // cos(2·acos u), or cos(π/2) past a quarter turn
 }
 
 // arcPoints adds the points of the arc round c from offset (ax, ay) to offset
