@@ -437,11 +437,22 @@ func blendAlpha(p []uint8, col color.NRGBA, al uint32) {
 	putBlended(p, srb, sga, 255-al)
 }
 
-// premul is col's channels times al, plus the rounding term, two to a word:
-// red and blue, then green and alpha (opaque), in 16-bit lanes.
-func premul(col color.NRGBA, al uint32) (rb, ga uint32) {
-	return (uint32(col.R)|uint32(col.B)<<16)*al + 0x007f007f, (uint32(col.G)|255<<16)*al + 0x007f007f
+// lanes is col's channels two to a word, in 16-bit lanes: red and blue,
+// then green and alpha (opaque).
+func lanes(col color.NRGBA) (rb, ga uint32) {
+	return uint32(col.R) | uint32(col.B)<<16, uint32(col.G) | 255<<16
 }
+
+// premul is col's channels times al, plus the rounding term, in the lanes
+// of lanes.
+func premul(col color.NRGBA, al uint32) (rb, ga uint32) {
+	rb, ga = lanes(col)
+	return rb*al + roundLanes, ga*al + roundLanes
+}
+
+// roundLanes is 127 in each 16-bit lane: the rounding term of a channel
+// times an alpha, before the division by 255.
+const roundLanes = 0x007f007f
 
 // putBlended sets the pixel p to (src·al + p·inv + 127) / 255 per channel,
 // given src's premultiplied lanes from premul: two channels per operation.
@@ -563,9 +574,7 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 	}
 	base := -dst.Rect.Min.Y*dst.Stride - dst.Rect.Min.X*4 // PixOffset(0, 0)
 	pix := dst.Pix
-	// The colour's lanes for putBlended, once: premul(col, al) is
-	// rb·al + round, ga·al + round.
-	rb, ga := uint32(col.R)|uint32(col.B)<<16, uint32(col.G)|255<<16
+	rb, ga := lanes(col) // once for all the segment's pixels
 	for x := x0; x <= x1; x++ {
 		// The part of column [x, x+1) the segment spans, and the band's centre there.
 		s0, s1 := fmax(x, ax), fmin(x+1, bx)
@@ -591,12 +600,13 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 			if cov <= 0 {
 				continue
 			}
+			// blendAlpha, with the lanes worked out once (it does not inline).
 			al := alpha8(float32(fmin(cov, 1)))
 			p := pix[off : off+4 : off+4]
 			if al >= 255 {
 				p[0], p[1], p[2], p[3] = col.R, col.G, col.B, 255
 			} else if al > 0 {
-				putBlended(p, rb*al+0x007f007f, ga*al+0x007f007f, 255-al)
+				putBlended(p, rb*al+roundLanes, ga*al+roundLanes, 255-al)
 			}
 		}
 	}

@@ -249,17 +249,27 @@ func joinPoints(poly []pt, p pt, ax, ay, bx, by, hw float32) []pt {
 	return arcPoints(poly, p, ax, ay, bx, by, hw, true)
 }
 
-// oneChordCos is the cosine of arcPoints' widest chord on a radius of hw:
-// a turn whose cosine is at least this is drawn as one chord.
+// arcStrayPx is how far (px) a chord of a round join or cap may stray from
+// its arc.
+const arcStrayPx = 0.2
+
+// arcStep is the widest turn (radians) one chord of an arc of radius hw
+// draws: within arcStrayPx of the arc, and at most a quarter turn.
+func arcStep(hw float64) float64 {
+	return math.Min(math.Pi/2, 2*math.Acos(math.Max(0, 1-arcStrayPx/hw)))
+}
+
+// oneChordCos is the cosine of arcStep(hw): a turn whose cosine is at
+// least this is drawn as one chord.
 func oneChordCos(hw float32) float32 {
-	u := max(0, 1-0.2/float64(hw))
+	u := max(0, 1-arcStrayPx/float64(hw))
 	return float32(max(0, 2*u*u-1)) // cos(2·acos u), or cos(π/2) past a quarter turn
 }
 
 // arcPoints adds the points of the arc round c from offset (ax, ay) to offset
 // (bx, by), of radius hw, turning the short way (or, for a cap, through the
-// half turn away from the line), with chords that stray at most 0.2 px from
-// the arc (and turn at most a quarter turn each).
+// half turn away from the line), with chords that turn at most arcStep(hw)
+// each.
 func arcPoints(poly []pt, c pt, ax, ay, bx, by, hw float32, short bool) []pt {
 	a0 := math.Atan2(float64(ay), float64(ax))
 	a1 := math.Atan2(float64(by), float64(bx))
@@ -276,8 +286,7 @@ func arcPoints(poly []pt, c pt, ax, ay, bx, by, hw float32, short bool) []pt {
 		// the line's end, which on screen (y down) is the negative way.
 		d = -math.Pi
 	}
-	step := math.Min(math.Pi/2, 2*math.Acos(math.Max(0, 1-0.2/float64(hw))))
-	k := max(1, int(math.Ceil(math.Abs(d)/step)))
+	k := max(1, int(math.Ceil(math.Abs(d)/arcStep(float64(hw)))))
 	for i := 0; i <= k; i++ {
 		s, co := math.Sincos(a0 + d*float64(i)/float64(k))
 		poly = append(poly, pt{c.x + hw*float32(co), c.y + hw*float32(s)})
