@@ -199,11 +199,7 @@ func runList(args []string, stdout io.Writer) error {
 	var header []string
 	var rows [][]string
 	if *layer == "countries" {
-		w, err := geo.LoadWorldSync()
-		if err != nil {
-			return unprefixed(err, "geo")
-		}
-		a, err := scene.New(w)
+		a, err := loadAtlas()
 		if err != nil {
 			return err
 		}
@@ -414,20 +410,17 @@ func runExport(args []string, stdout io.Writer) error {
 			return unprefixed(err, "export")
 		}
 	}
-	w, err := geo.LoadWorldSync()
+	atlas, err := loadAtlas()
 	if err != nil {
-		return unprefixed(err, "geo")
+		return err
 	}
+	w := atlas.World
 	iso := strings.ToUpper(strings.TrimSpace(*sel))
 	if iso != "" {
 		level, err = selectLevel(w, iso, level)
 		if err != nil {
 			return err
 		}
-	}
-	atlas, err := scene.New(w)
-	if err != nil {
-		return err
 	}
 	job := export.Job{World: w, Atlas: atlas, Projection: p, Date: *date, Selected: iso, Layers: layers,
 		Width: *width, Height: *height, Scale: *scale, Level: level, Format: format,
@@ -523,11 +516,7 @@ func replayExport(from, path string, alt bool, stdout io.Writer) error {
 	if path != "" {
 		rec.Format = format
 	}
-	w, err := geo.LoadWorldSync()
-	if err != nil {
-		return unprefixed(err, "geo")
-	}
-	atlas, err := scene.New(w)
+	atlas, err := loadAtlas()
 	if err != nil {
 		return err
 	}
@@ -546,6 +535,16 @@ func cause(err error) error {
 		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
 	}
 	return err
+}
+
+// loadAtlas loads every level of the outlines, waiting for them, and the
+// atlas drawn from them.
+func loadAtlas() (*scene.Atlas, error) {
+	w, err := geo.LoadWorldSync()
+	if err != nil {
+		return nil, unprefixed(err, "geo")
+	}
+	return scene.New(w)
 }
 
 // exportGeoJSON writes the story's features shown by layers to path as

@@ -75,12 +75,9 @@ type Snapshot struct {
 // draws exactly the same. It loads the atlas when j has none; call it off
 // the Fyne UI goroutine.
 func Compose(j Job) (*Snapshot, error) {
-	atlas := j.Atlas
-	if atlas == nil {
-		var err error
-		if atlas, err = scene.New(j.World); err != nil {
-			return nil, err
-		}
+	atlas, err := j.atlas()
+	if err != nil {
+		return nil, err
 	}
 	return ComposeRecipe(j.Recipe(), atlas, j.User...)
 }

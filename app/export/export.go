@@ -79,17 +79,22 @@ type Job struct {
 	ChartEnd icc.Date
 }
 
+// atlas is j.Atlas, or when j has none one made from j.World.
+func (j *Job) atlas() (*scene.Atlas, error) {
+	if j.Atlas != nil {
+		return j.Atlas, nil
+	}
+	return scene.New(j.World)
+}
+
 // Render draws the job into a new RGBA image of Width×Height pixels, with the
 // scene the window would show for the same view and choices. It does not
 // modify j, so it may be called from any goroutine; it takes time in
 // proportion to the image size, so keep it off the Fyne UI goroutine.
 func Render(j Job) (*image.RGBA, error) {
-	atlas := j.Atlas
-	if atlas == nil {
-		var err error
-		if atlas, err = scene.New(j.World); err != nil {
-			return nil, err
-		}
+	atlas, err := j.atlas()
+	if err != nil {
+		return nil, err
 	}
 	v, o := mapView(j)
 	scale := j.Scale
