@@ -77,6 +77,7 @@ type Chart struct {
 	Annotations []ChartNote
 
 	fonts          *render.Fonts
+	style          render.Style   // the colours it was made with
 	x0, x1, y0, y1 float64        // the plot's pixel rectangle: dates along x, counts up y (y0 at the top)
 	yMax           int            // the count at the plot's top
 	static         []render.Layer // every layer but the cursor's
@@ -104,7 +105,7 @@ func (a *Atlas) Chart(size image.Point, pxPerDp float64, shown, today icc.Date, 
 	if pxPerDp <= 0 {
 		pxPerDp = 1
 	}
-	c := &Chart{Size: size, PxPerDp: pxPerDp, Start: StatuteAdopted, Today: today, fonts: a.Fonts}
+	c := &Chart{Size: size, PxPerDp: pxPerDp, Start: StatuteAdopted, Today: today, fonts: a.Fonts, style: st}
 	if c.Today.Before(c.Start) {
 		c.Today = c.Start
 	}
@@ -148,6 +149,17 @@ func (a *Atlas) chartNotes(from, to icc.Date) []ChartNote {
 	out := append(withdrawals, accessions...)
 	byDate(out)
 	return out
+}
+
+// At is the chart with its cursor on shown instead (clamped as Chart clamps
+// it): the same layout and static layers, a new cursor. c is unchanged, so
+// a widget may keep one chart per size and move the cursor as the date
+// changes.
+func (c *Chart) At(shown icc.Date) *Chart {
+	d := *c
+	d.Shown = clampDate(shown, c.Start, c.Today)
+	d.layers = append(d.static[:len(d.static):len(d.static)], d.cursorLayer(c.style))
+	return &d
 }
 
 // Layers are the chart's layers, back to front: background, grid and axes,

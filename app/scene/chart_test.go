@@ -212,19 +212,21 @@ func TestChartStaticLayersIgnoreTheDate(t *testing.T) {
 }
 
 // BenchmarkChartCursor: a date step of the window's chart (1200×120 dp at
-// scale 2): laying it out, copying the static picture and drawing the cursor.
+// scale 2), as the time bar makes it: moving the cursor of the chart laid
+// out once, copying the static picture and drawing the cursor.
 func BenchmarkChartCursor(b *testing.B) {
 	a := loadAtlas(b)
 	st := render.LightStyle()
 	var r render.Renderer
 	static := image.NewRGBA(image.Rect(0, 0, 2400, 240))
 	img := image.NewRGBA(static.Rect)
-	a.Chart(static.Rect.Size(), 2, StatuteAdopted, chartToday, st).Draw(static)
+	laid := a.Chart(static.Rect.Size(), 2, StatuteAdopted, chartToday, st)
+	laid.Draw(static)
 	d := StatuteAdopted
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		d = nextMonth(d)
-		c := a.Chart(img.Rect.Size(), 2, d, chartToday, st)
+		c := laid.At(d)
 		copy(img.Pix, static.Pix)
 		c.DrawLayers(&r, img, []render.Layer{c.CursorLayer()})
 	}
@@ -256,5 +258,30 @@ func TestChartAnySize(t *testing.T) {
 					ch.Start.Format(icc.DateLayout), ch.Today.Format(icc.DateLayout))
 			}
 		}
+	}
+}
+
+// TestChartAtIsTheChartOfThatDate: moving a laid-out chart's cursor draws
+// what laying the chart out at that date draws, and leaves the first chart
+// as it was.
+func TestChartAtIsTheChartOfThatDate(t *testing.T) {
+	a := loadAtlas(t)
+	st := render.DarkStyle()
+	first := a.Chart(image.Pt(900, 120), 2, day(t, "2005-03-01"), chartToday, st)
+	for _, s := range []string{"1998-07-17", "2017-10-27", "2023-10-17", "2090-01-01"} {
+		moved := first.At(day(t, s))
+		fresh := a.Chart(image.Pt(900, 120), 2, day(t, s), chartToday, st)
+		if moved.Shown != fresh.Shown {
+			t.Fatalf("%s: the moved cursor is on %v, a fresh chart's on %v", s, moved.Shown, fresh.Shown)
+		}
+		got, want := image.NewRGBA(image.Rect(0, 0, 900, 120)), image.NewRGBA(image.Rect(0, 0, 900, 120))
+		moved.Draw(got)
+		fresh.Draw(want)
+		if n, _ := compareImages(got, want); n != 0 {
+			t.Errorf("%s: %d pixels differ from the chart laid out at that date", s, n)
+		}
+	}
+	if first.Shown != day(t, "2005-03-01") {
+		t.Errorf("At moved the first chart's cursor to %v", first.Shown)
 	}
 }

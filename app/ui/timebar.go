@@ -369,8 +369,10 @@ type ChartView struct {
 	raster *canvas.Raster
 	img    *image.RGBA // the last image drawn, reused while the size holds
 
-	// The chart without its cursor, drawn once per size, density and style;
-	// a date change copies it and draws only the cursor.
+	// The chart laid out, and drawn without its cursor, once per size,
+	// density and style; a date change moves its cursor (scene.Chart.At),
+	// copies the picture and draws only the cursor.
+	laid      *scene.Chart
 	static    *image.RGBA
 	staticKey chartKey
 	renderer  render.Renderer
@@ -393,32 +395,33 @@ func newChartView(tb *TimeBar) *ChartView {
 	return c
 }
 
-// chart lays out the chart for w×h pixels, at the date shown, and returns
-// it with what its layers but the cursor depend on.
-func (c *ChartView) chart(w, h int) (*scene.Chart, chartKey) {
+// chart is the chart for w×h pixels with its cursor at the date shown:
+// laid out again, and its static picture drawn again, only when the size,
+// density or style changed. Call it on the Fyne UI goroutine.
+func (c *ChartView) chart(w, h int) *scene.Chart {
 	px := 1.0
 	if s := c.Size(); s.Width > 0 {
 		px = float64(w) / float64(s.Width)
 	}
 	st := mapview.ThemeStyle(c.Theme())
 	key := chartKey{w: w, h: h, px: px, style: st, today: c.bar.today.Format(icc.DateLayout)}
-	return c.bar.atlas.Chart(image.Pt(w, h), px, c.bar.date, c.bar.today, st), key
+	if c.laid == nil || key != c.staticKey {
+		c.laid = c.bar.atlas.Chart(image.Pt(w, h), px, c.bar.date, c.bar.today, st)
+		c.static = image.NewRGBA(image.Rect(0, 0, w, h))
+		c.img = image.NewRGBA(image.Rect(0, 0, w, h))
+		c.laid.DrawLayers(&c.renderer, c.static, c.laid.StaticLayers())
+		c.staticKey = key
+	}
+	return c.laid.At(c.bar.date)
 }
 
-// draw is the raster's generator: the chart at w×h device pixels. It draws
-// the chart without its cursor only when the size, density or style
-// changed, and otherwise copies that and draws the cursor.
+// draw is the raster's generator: the chart at w×h device pixels, a copy of
+// its static picture with the cursor drawn over.
 func (c *ChartView) draw(w, h int) image.Image {
 	if w <= 0 || h <= 0 {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
-	ch, key := c.chart(w, h)
-	if c.static == nil || key != c.staticKey {
-		c.static = image.NewRGBA(image.Rect(0, 0, w, h))
-		c.img = image.NewRGBA(image.Rect(0, 0, w, h))
-		ch.DrawLayers(&c.renderer, c.static, ch.StaticLayers())
-		c.staticKey = key
-	}
+	ch := c.chart(w, h)
 	copy(c.img.Pix, c.static.Pix)
 	ch.DrawLayers(&c.renderer, c.img, []render.Layer{ch.CursorLayer()})
 	return c.img
@@ -431,7 +434,7 @@ func (c *ChartView) dateAt(pos fyne.Position) icc.Date {
 		scale = cv.Scale()
 	}
 	s := c.Size()
-	ch, _ := c.chart(int(math.Round(float64(s.Width*scale))), int(math.Round(float64(s.Height*scale))))
+	ch := c.chart(int(math.Round(float64(s.Width*scale))), int(math.Round(float64(s.Height*scale))))
 	return ch.DateAt(float64(pos.X * scale))
 }
 
