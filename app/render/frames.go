@@ -102,8 +102,9 @@ func (f *Frames) Draw(s *Scene, v geo.View, pxPerDp float64, exact bool) (*image
 	over := f.overlayRect(s, drawn, pxPerDp)
 	switch {
 	case !f.outValid || changed == f.out.Rect:
-		f.unwrap(f.out.Rect)
-		f.r.DrawOverlay(f.out, over, s, drawn, pxPerDp)
+		// All of out anew: each band copies its rows of the base and draws
+		// the overlay over them (the overlay cannot reach beyond over).
+		f.r.paint(f.out, f.out.Rect, s.Overlay, s.Fonts, drawn.Transform(pxPerDp), pxPerDp, f.out.Rect, f.unwrap)
 	case s.OverlayKey != nil && s.OverlayKey == f.overlayKey:
 		// The same overlay: out needs the base and overlay anew only
 		// where the base changed.

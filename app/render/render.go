@@ -158,6 +158,7 @@ const visiblePad = 12
 // cores (up to maxWorkers, 4).
 type Renderer struct {
 	workers []*worker
+	layers  []Layer // scratch: a scene's base and overlay in one list
 }
 
 // worker holds one goroutine's painter and buffers.
@@ -173,9 +174,16 @@ const parallelMinPixels = 200_000
 
 // Draw renders scene s seen through view v into dst, filling all of dst.
 // pxPerDp is the number of device pixels per dp (dst is v.Width×v.Height dp).
+// The base and the overlay are drawn in one pass over the bands of dst.
 func (r *Renderer) Draw(dst *image.RGBA, s *Scene, v geo.View, pxPerDp float64) {
-	r.DrawBase(dst, dst.Rect, s, v, pxPerDp)
-	r.DrawOverlay(dst, dst.Rect, s, v, pxPerDp)
+	if s == nil || dst.Rect.Empty() {
+		return
+	}
+	r.layers = append(append(r.layers[:0], s.Base...), s.Overlay...)
+	r.paint(dst, dst.Rect, r.layers, s.Fonts, v.Transform(pxPerDp), pxPerDp, dst.Rect, func(band image.Rectangle) {
+		fillRect(dst, band, s.Background)
+	})
+	clear(r.layers) // keep no layer alive
 }
 
 // DrawBase fills the clip rectangle of dst with the background and draws the
@@ -194,8 +202,9 @@ func (r *Renderer) drawBaseWith(dst *image.RGBA, clip image.Rectangle, s *Scene,
 	if s == nil || clip.Empty() {
 		return
 	}
-	fillRect(dst, clip, s.Background)
-	r.drawLayers(dst, clip, s.Base, s.Fonts, t, pxPerDp, dst.Rect)
+	r.paint(dst, clip, s.Base, s.Fonts, t, pxPerDp, dst.Rect, func(band image.Rectangle) {
+		fillRect(dst, band, s.Background)
+	})
 }
 
 // DrawOverlay draws the overlay layers over dst inside clip.
@@ -204,24 +213,31 @@ func (r *Renderer) DrawOverlay(dst *image.RGBA, clip image.Rectangle, s *Scene, 
 	if s == nil || clip.Empty() {
 		return
 	}
-	r.drawLayers(dst, clip, s.Overlay, s.Fonts, v.Transform(pxPerDp), pxPerDp, dst.Rect)
+	r.paint(dst, clip, s.Overlay, s.Fonts, v.Transform(pxPerDp), pxPerDp, dst.Rect, nil)
 }
 
 // DrawLayers draws layers into all of dst through transform t — a picture
 // that is not a map view, such as the icon or a benchmark scene in lon/lat —
 // in bands on all cores. It draws no background.
 func (r *Renderer) DrawLayers(dst *image.RGBA, layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64) {
-	r.drawLayers(dst, dst.Rect, layers, fonts, t, pxPerDp, dst.Rect)
+	r.paint(dst, dst.Rect, layers, fonts, t, pxPerDp, dst.Rect, nil)
 }
 
-// drawLayers prepares the layers for the whole frame (full), then draws them
-// into clip, in bands on all cores when clip is large.
-func (r *Renderer) drawLayers(dst *image.RGBA, clip image.Rectangle, layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64, full image.Rectangle) {
-	if len(layers) == 0 {
+// paint prepares the layers for the whole frame (full), then draws clip in
+// bands, on all cores when clip is large: in each band it calls before (when
+// not nil), which may paint the band's pixels, then draws the layers in order.
+func (r *Renderer) paint(dst *image.RGBA, clip image.Rectangle, layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64, full image.Rectangle, before func(band image.Rectangle)) {
+	if len(layers) == 0 && before == nil {
 		return
 	}
 	r.prepare(layers, fonts, t, pxPerDp, full)
 	r.parallel(clip, func(w *worker, band image.Rectangle) {
+		if before != nil {
+			before(band)
+		}
+		if len(layers) == 0 {
+			return
+		}
 		dc := newDrawContext(t, pxPerDp, band, fonts, w.buf)
 		w.p.setTarget(dst, band, fonts)
 		drawEach(&w.p, &dc, layers)

@@ -2,6 +2,7 @@ package scene
 
 import (
 	"image"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -298,4 +299,48 @@ func TestDateStepsFollowEveryChange(t *testing.T) {
 			t.Fatalf("%s: frame differs from a plain draw in %d pixels, by up to %d (want ≤ %d)", d.Format(icc.DateLayout), n, m, recolourTol)
 		}
 	}
+}
+
+// TestOnePassMatchesBaseThenOverlay: Draw paints the base and the overlay in
+// one pass over the bands of the image; the picture is byte for byte the base
+// drawn whole and the overlay over it, and the first frame of Frames (which
+// copies the base band by band under its overlay) is that picture too — on
+// one core and in bands on four.
+func TestOnePassMatchesBaseThenOverlay(t *testing.T) {
+	a := loadAtlas(t)
+	o := articleOptions()
+	o.Selected, o.Hover = "CHN", "RUS"
+	v := geo.NewView(geo.EqualEarth{}, 1280, 720)
+	s := a.Scene(v, 1, o)
+	want := image.NewRGBA(image.Rect(0, 0, 1280, 720))
+	var r render.Renderer
+	r.DrawBase(want, want.Rect, s, v, 1)
+	r.DrawOverlay(want, want.Rect, s, v, 1)
+	for _, procs := range []int{1, 4} {
+		prev := runtime.GOMAXPROCS(procs)
+		got := image.NewRGBA(want.Rect)
+		var r render.Renderer
+		r.Draw(got, s, v, 1)
+		if n := differentPixels(want, got); n != 0 {
+			t.Errorf("%d cores: Draw differs from base then overlay in %d pixels", procs, n)
+		}
+		var f render.Frames
+		frame, _ := f.Draw(s, v, 1, true)
+		if n := differentPixels(want, frame); n != 0 {
+			t.Errorf("%d cores: the first frame differs from base then overlay in %d pixels", procs, n)
+		}
+		runtime.GOMAXPROCS(prev)
+	}
+}
+
+// differentPixels counts the pixels whose bytes differ between two images of
+// the same size.
+func differentPixels(a, b *image.RGBA) int {
+	n := 0
+	for i := 0; i+3 < len(a.Pix) && i+3 < len(b.Pix); i += 4 {
+		if [4]byte(a.Pix[i:i+4]) != [4]byte(b.Pix[i:i+4]) {
+			n++
+		}
+	}
+	return n
 }
