@@ -176,9 +176,11 @@ func (c *canvas) line(a, b pt) {
 // themselves): round-off must not carry it past the clip's side, where it
 // would leave a cell outside the row.
 func (c *canvas) edge(xa, ya, xb, yb, dir, h float64) {
-	if row := floor(ya); ya >= 0 && yb <= row+1 && yb <= h { // within one row, as short edges are
-		c.rowEdge(int32(row), xa, ya-row, xb, yb-row, dir)
-		return
+	if ya >= 0 {
+		if row := whole(ya); yb <= row+1 && yb <= h { // within one row, as short edges are
+			c.rowEdge(int32(row), xa, ya-row, xb, yb-row, dir)
+			return
+		}
 	}
 	y0, y1 := fmax(ya, 0), fmin(yb, h)
 	if y1 <= y0 {
@@ -197,7 +199,7 @@ func (c *canvas) edge(xa, ya, xb, yb, dir, h float64) {
 	}
 	y, x := y0, at(y0)
 	for y < y1 {
-		row := floor(y)
+		row := whole(y)
 		ny := fmin(row+1, y1)
 		nx := at(ny)
 		c.rowEdge(int32(row), x, y-row, nx, ny-row, dir)
@@ -207,35 +209,45 @@ func (c *canvas) edge(xa, ya, xb, yb, dir, h float64) {
 
 // rowEdge adds the part of an edge inside one row, cell by cell; ya and yb
 // are heights within the row (0 to 1), so the sums come out the same in
-// whichever band of the image the row lies.
+// whichever band of the image the row lies. xa and xb are within the clip's
+// columns (0 to its width).
 func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 	dy := (yb - ya) * dir
-	if cx := floor(fmin(xa, xb)); fmax(xa, xb) <= cx+1 {
+	if cx := whole(fmin(xa, xb)); fmax(xa, xb) <= cx+1 {
 		c.put(int32(cx), row, dy, dy*((xa+xb)/2-cx))
 		return
 	}
 	// The edge crosses columns: split it at each vertical pixel boundary.
 	dydx := (yb - ya) / (xb - xa)
-	step := 1.0
-	if xb < xa {
-		step = -1
-	}
 	x, y := xa, ya
+	if xb > xa {
+		for {
+			cx := whole(x)
+			bound, ny := cx+1, 0.0
+			if bound >= xb {
+				bound, ny = xb, yb
+			} else {
+				ny = ya + (bound-xa)*dydx
+			}
+			piece := (ny - y) * dir
+			c.put(int32(cx), row, piece, piece*((x+bound)/2-cx))
+			if bound == xb {
+				return
+			}
+			x, y = bound, ny
+		}
+	}
 	for {
-		var bound float64
-		if step > 0 {
-			bound = floor(x) + 1
+		bound, ny := whole(x), 0.0 // the whole number below x
+		if bound == x {
+			bound--
+		}
+		if bound <= xb {
+			bound, ny = xb, yb
 		} else {
-			bound = -floor(-x) - 1
+			ny = ya + (bound-xa)*dydx
 		}
-		if (step > 0 && bound >= xb) || (step < 0 && bound <= xb) {
-			bound = xb
-		}
-		ny := ya + (bound-xa)*dydx
-		if bound == xb {
-			ny = yb
-		}
-		cx := floor(fmin(x, bound))
+		cx := whole(bound)
 		piece := (ny - y) * dir
 		c.put(int32(cx), row, piece, piece*((x+bound)/2-cx))
 		if bound == xb {
@@ -244,6 +256,10 @@ func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 		x, y = bound, ny
 	}
 }
+
+// whole is the whole part of x, for 0 ≤ x < 2³¹: the floor of the pixel
+// coordinates of the edge walk, which are never negative.
+func whole(x float64) float64 { return float64(int32(x)) }
 
 // crossAt is the b coordinate where the segment (a0, b0)→(a1, b1) (a0 ≠ a1)
 // reaches a = at. It interpolates from the endpoint nearer to at, so a point
