@@ -104,7 +104,8 @@ func (f *Frames) Draw(s *Scene, v geo.View, pxPerDp float64, exact bool) (*image
 	case !f.outValid || changed == f.out.Rect:
 		// All of out anew: each band copies its rows of the base and draws
 		// the overlay over them (the overlay cannot reach beyond over).
-		f.r.paint(f.out, f.out.Rect, s.Overlay, s.Fonts, drawn.Transform(pxPerDp), pxPerDp, f.out.Rect, f.unwrap)
+		f.r.paint(f.out, f.out.Rect, s.Overlay, s.Fonts, drawn.Transform(pxPerDp), pxPerDp, f.out.Rect,
+			func(_ *rasterPainter, band image.Rectangle) { f.unwrap(band) })
 	case s.OverlayKey != nil && s.OverlayKey == f.overlayKey:
 		// The same overlay: out needs the base and overlay anew only
 		// where the base changed.

@@ -39,16 +39,37 @@ type canvas struct {
 	// rec, when set, notes which pixels each fill paints and how much (see
 	// recorder); dst is then a whole base with its origin at (0, 0).
 	rec *recorder
+	// under, while pending, is the opaque colour the clip is yet to be
+	// painted with before anything else is: the first opaque fill paints
+	// it around itself in its own sweep (fillOnto), so that the pixels the
+	// fill covers are written once; any other paint first paints the clip.
+	under   color.NRGBA
+	pending bool
 }
 
 // setTarget points the canvas at dst, drawing only inside clip.
 func (c *canvas) setTarget(dst *image.RGBA, clip image.Rectangle) {
 	c.dst, c.clip = dst, clip.Intersect(dst.Rect)
+	c.pending = false
 	c.beginPath()
 	if h := c.clip.Dy(); cap(c.rows) < h {
 		c.rows = make([][]cell, h)
 	} else {
 		c.rows = c.rows[:h]
+	}
+}
+
+// paintLater makes the opaque colour under the clip's background, to be
+// painted before the first paint (see canvas.under) or by paintUnder.
+func (c *canvas) paintLater(under color.NRGBA) {
+	c.under, c.pending = under, true
+}
+
+// paintUnder paints the clip with the pending background colour, if any.
+func (c *canvas) paintUnder() {
+	if c.pending {
+		c.pending = false
+		fillRect(c.dst, c.clip, c.under)
 	}
 }
 
@@ -341,6 +362,13 @@ func (c *canvas) fill(col color.NRGBA) {
 		c.beginPath()
 		return
 	}
+	if c.pending {
+		if col.A == 255 && c.rec == nil {
+			c.fillOnto(col)
+			return
+		}
+		c.paintUnder()
+	}
 	w := int32(c.clip.Dx())
 	ca := float32(col.A) / 255
 	for _, y := range c.touched {
@@ -350,12 +378,9 @@ func (c *canvas) fill(col color.NRGBA) {
 		pix := c.dst.Pix[off : off+4*int(w) : off+4*int(w)]
 		var acc float32
 		for i := 0; i < len(cells); {
-			x := cells[i].x
+			var x int32
 			var cover, area float32
-			for ; i < len(cells) && cells[i].x == x; i++ {
-				cover += cells[i].cover
-				area += cells[i].area
-			}
+			x, cover, area, i = sumCell(cells, i)
 			if x >= w {
 				break
 			}
@@ -382,6 +407,62 @@ func (c *canvas) fill(col color.NRGBA) {
 		}
 	}
 	c.beginPath()
+}
+
+// sumCell sums the cells of one pixel, cells[i] and those after it at the
+// same x (cells are sorted by x), and returns the index of the next pixel's.
+func sumCell(cells []cell, i int) (x int32, cover, area float32, next int) {
+	x = cells[i].x
+	for ; i < len(cells) && cells[i].x == x; i++ {
+		cover += cells[i].cover
+		area += cells[i].area
+	}
+	return x, cover, area, i
+}
+
+// fillOnto is fill for an opaque colour while the clip is yet to be painted
+// with c.under: one sweep over every row of the clip paints the path blended
+// over the under colour and the rest of the row with it. The bytes are those
+// of painting the clip and then filling, and the covered pixels are written
+// once.
+func (c *canvas) fillOnto(col color.NRGBA) {
+	c.pending = false
+	w := int32(c.clip.Dx())
+	for y := range c.clip.Dy() {
+		cells := c.rows[y]
+		sortCells(cells, &c.sortTmp)
+		off := c.dst.PixOffset(c.clip.Min.X, c.clip.Min.Y+y)
+		pix := c.dst.Pix[off : off+4*int(w) : off+4*int(w)]
+		var acc float32
+		x := int32(0) // the first pixel of the row not painted yet
+		for i := 0; i < len(cells); {
+			var cx int32
+			var cover, area float32
+			cx, cover, area, i = sumCell(cells, i)
+			if cx >= w {
+				break
+			}
+			c.spanOnto(pix[4*x:4*cx], col, coverage(acc))
+			c.spanOnto(pix[4*cx:4*cx+4], col, coverage(acc+cover-area))
+			acc += cover
+			x = cx + 1
+		}
+		c.spanOnto(pix[4*x:], col, coverage(acc))
+	}
+	c.beginPath()
+}
+
+// spanOnto paints a run of pixels with col at coverage a over c.under.
+func (c *canvas) spanOnto(pix []uint8, col color.NRGBA, a float32) {
+	if len(pix) < 4 {
+		return
+	}
+	p := pix[:4:4]
+	p[0], p[1], p[2], p[3] = c.under.R, c.under.G, c.under.B, 255
+	blendPixel(p, col, a)
+	for n := 4; n < len(pix); n *= 2 {
+		copy(pix[n:], pix[:n])
+	}
 }
 
 // coverage maps a winding sum to coverage in [0, 1] (non-zero rule).
@@ -534,6 +615,7 @@ const hairlineMax = 1.25
 // straight away, column by column; thicker lines become quads and joins that
 // are filled as a path. Any path under construction is filled with it.
 func (c *canvas) stroke(line []pt, w float32, col color.NRGBA) {
+	c.paintUnder()
 	if w > hairlineMax {
 		c.strokeLine(line, w)
 		c.fill(col)

@@ -379,5 +379,6 @@ func (r *rasterPainter) Text(s string, at pt, ts TextStyle, _ *Meta) {
 	case AnchorEnd:
 		x -= f.Measure(s, float64(ts.Size)).Width
 	}
+	r.c.paintUnder()
 	f.Draw(r.c.dst, r.c.clip, s, x, float64(at.y), float64(ts.Size), ts.Color, float64(ts.Halo), ts.HaloColor)
 }

@@ -61,6 +61,10 @@ type Scene struct {
 	OverlayKey any
 }
 
+// background leaves p the scene's background colour to paint its band with
+// before anything else (see canvas.under): a paint of the band.
+func (s *Scene) background(p *rasterPainter, _ image.Rectangle) { p.c.paintLater(s.Background) }
+
 // DrawContext is what a layer needs to draw one part of an image.
 type DrawContext struct {
 	T       geo.Transform   // projected units → output pixels
@@ -180,9 +184,7 @@ func (r *Renderer) Draw(dst *image.RGBA, s *Scene, v geo.View, pxPerDp float64) 
 		return
 	}
 	r.layers = append(append(r.layers[:0], s.Base...), s.Overlay...)
-	r.paint(dst, dst.Rect, r.layers, s.Fonts, v.Transform(pxPerDp), pxPerDp, dst.Rect, func(band image.Rectangle) {
-		fillRect(dst, band, s.Background)
-	})
+	r.paint(dst, dst.Rect, r.layers, s.Fonts, v.Transform(pxPerDp), pxPerDp, dst.Rect, s.background)
 	clear(r.layers) // keep no layer alive
 }
 
@@ -202,9 +204,7 @@ func (r *Renderer) drawBaseWith(dst *image.RGBA, clip image.Rectangle, s *Scene,
 	if s == nil || clip.Empty() {
 		return
 	}
-	r.paint(dst, clip, s.Base, s.Fonts, t, pxPerDp, dst.Rect, func(band image.Rectangle) {
-		fillRect(dst, band, s.Background)
-	})
+	r.paint(dst, clip, s.Base, s.Fonts, t, pxPerDp, dst.Rect, s.background)
 }
 
 // DrawOverlay draws the overlay layers over dst inside clip.
@@ -225,22 +225,21 @@ func (r *Renderer) DrawLayers(dst *image.RGBA, layers []Layer, fonts *Fonts, t g
 
 // paint prepares the layers for the whole frame (full), then draws clip in
 // bands, on all cores when clip is large: in each band it calls before (when
-// not nil), which may paint the band's pixels, then draws the layers in order.
-func (r *Renderer) paint(dst *image.RGBA, clip image.Rectangle, layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64, full image.Rectangle, before func(band image.Rectangle)) {
+// not nil), which may paint the band's pixels or leave the painter a colour
+// to paint them with, then draws the layers in order.
+func (r *Renderer) paint(dst *image.RGBA, clip image.Rectangle, layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64, full image.Rectangle, before func(p *rasterPainter, band image.Rectangle)) {
 	if len(layers) == 0 && before == nil {
 		return
 	}
 	r.prepare(layers, fonts, t, pxPerDp, full)
 	r.parallel(clip, func(w *worker, band image.Rectangle) {
+		w.p.setTarget(dst, band, fonts)
 		if before != nil {
-			before(band)
-		}
-		if len(layers) == 0 {
-			return
+			before(&w.p, band)
 		}
 		dc := newDrawContext(t, pxPerDp, band, fonts, w.buf)
-		w.p.setTarget(dst, band, fonts)
 		drawEach(&w.p, &dc, layers)
+		w.p.c.paintUnder() // when no layer painted
 		w.buf = dc.buf
 	})
 }

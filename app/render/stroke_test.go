@@ -158,3 +158,53 @@ func TestLongEdgesSameInAnyBands(t *testing.T) {
 		}
 	}
 }
+
+// TestFillOntoPendingBackground: an opaque fill over a background not yet
+// painted (paintLater) paints the background around itself in one sweep;
+// the bytes are exactly those of painting the background first and then
+// filling — for shapes reaching past every side of the clip, holes, shapes
+// that miss the clip, and a clip that is part of the image.
+func TestFillOntoPendingBackground(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	bg := color.NRGBA{12, 34, 56, 255}
+	img := image.Rect(0, 0, 300, 200)
+	for trial := range 60 {
+		var rings [][]pt
+		for range 1 + rng.IntN(3) {
+			var s []pt
+			for range 3 + rng.IntN(7) {
+				s = append(s, pt{float32(rng.Float64()*500 - 100), float32(rng.Float64()*400 - 100)})
+			}
+			rings = append(rings, s)
+		}
+		if trial%10 == 0 { // a shape that misses the clip
+			rings = [][]pt{{{-50, -50}, {-10, -40}, {-20, -5}}}
+		}
+		clip := image.Rect(rng.IntN(100), rng.IntN(80), 200+rng.IntN(101), 120+rng.IntN(81))
+		col := color.NRGBA{uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(rng.IntN(256)), 255}
+		draw := func(later bool) *image.RGBA {
+			dst := image.NewRGBA(img)
+			fillRect(dst, img, color.NRGBA{200, 0, 0, 255}) // outside the clip: must stay
+			var r rasterPainter
+			r.setTarget(dst, clip, nil)
+			if later {
+				r.c.paintLater(bg)
+			} else {
+				fillRect(dst, clip, bg)
+			}
+			for _, s := range rings {
+				r.Ring(s)
+			}
+			r.Fill(col, nil)
+			r.c.paintUnder()
+			return dst
+		}
+		want, got := draw(false), draw(true)
+		for i := range want.Pix {
+			if want.Pix[i] != got.Pix[i] {
+				p := i / 4
+				t.Fatalf("trial %d: pixel (%d, %d) is %d, painted first %d", trial, p%300, p/300, got.Pix[i], want.Pix[i])
+			}
+		}
+	}
+}
