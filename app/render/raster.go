@@ -372,10 +372,7 @@ func (c *canvas) fill(col color.NRGBA) {
 	w := int32(c.clip.Dx())
 	ca := float32(col.A) / 255
 	for _, y := range c.touched {
-		cells := c.rows[y]
-		sortCells(cells, &c.sortTmp)
-		off := c.dst.PixOffset(c.clip.Min.X, c.clip.Min.Y+int(y))
-		pix := c.dst.Pix[off : off+4*int(w) : off+4*int(w)]
+		cells, pix := c.sweepRow(int(y))
 		var acc float32
 		for i := 0; i < len(cells); {
 			var x int32
@@ -409,6 +406,16 @@ func (c *canvas) fill(col color.NRGBA) {
 	c.beginPath()
 }
 
+// sweepRow returns the cells of row y of the clip sorted by x, and the row's
+// pixels in dst.
+func (c *canvas) sweepRow(y int) ([]cell, []uint8) {
+	cells := c.rows[y]
+	sortCells(cells, &c.sortTmp)
+	off := c.dst.PixOffset(c.clip.Min.X, c.clip.Min.Y+y)
+	n := 4 * c.clip.Dx()
+	return cells, c.dst.Pix[off : off+n : off+n]
+}
+
 // sumCell sums the cells of one pixel, cells[i] and those after it at the
 // same x (cells are sorted by x), and returns the index of the next pixel's.
 func sumCell(cells []cell, i int) (x int32, cover, area float32, next int) {
@@ -429,10 +436,7 @@ func (c *canvas) fillOnto(col color.NRGBA) {
 	c.pending = false
 	w := int32(c.clip.Dx())
 	for y := range c.clip.Dy() {
-		cells := c.rows[y]
-		sortCells(cells, &c.sortTmp)
-		off := c.dst.PixOffset(c.clip.Min.X, c.clip.Min.Y+y)
-		pix := c.dst.Pix[off : off+4*int(w) : off+4*int(w)]
+		cells, pix := c.sweepRow(y)
 		var acc float32
 		x := int32(0) // the first pixel of the row not painted yet
 		for i := 0; i < len(cells); {
