@@ -5,6 +5,8 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -132,5 +134,28 @@ func TestASCIITriangle(t *testing.T) {
 		"            \n"
 	if sb.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", sb.String(), want)
+	}
+}
+
+// TestSortCellsStable: rows of any length, as wide as any image (x < 65536:
+// images are at most 16384 px wide), come out ordered by x, with the cells
+// of one pixel in the order they were added — the sweep sums them in that
+// order, so the bytes do not depend on how a row was sorted.
+func TestSortCellsStable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var tmp []cell
+	for _, width := range []int32{3, 64, 1920, 2880, 3841, 16385, 65536} {
+		for _, n := range []int{0, 1, 5, 47, 48, 49, 200, 3000} {
+			cs := make([]cell, n)
+			for i := range cs {
+				cs[i] = cell{x: rng.Int32N(width), cover: float32(i)} // cover: the order added
+			}
+			want := slices.Clone(cs)
+			slices.SortStableFunc(want, func(a, b cell) int { return int(a.x - b.x) })
+			sortCells(cs, &tmp)
+			if !slices.Equal(cs, want) {
+				t.Fatalf("width %d, %d cells: not sorted stably by x", width, n)
+			}
+		}
 	}
 }
