@@ -14,8 +14,16 @@ import (
 type simplifyCache struct {
 	mu     sync.Mutex
 	nodes  map[orb.Point]bool // vertices where borders meet; built on first use
-	levels map[int][]Poly     // per power-of-two tolerance exponent
+	levels map[int][]Poly     // per tolerance level k: 2^(k/levelsPerOctave)
 }
+
+// levelsPerOctave is how many levels of simplification share each doubling
+// of the tolerance: a tolerance is rounded down to the level below it, so a
+// drawing asking for at most t gets between 0.84 t and t (with one level per
+// octave it would get as little as t/2 — up to twice the vertices it needs),
+// and zooming through an octave simplifies the outlines anew at most four
+// times.
+const levelsPerOctave = 4
 
 // keepAllFraction: a level that would keep more than this fraction of the
 // vertices is not worth its memory; Simplified returns Polys for it.
@@ -25,10 +33,10 @@ const keepAllFraction = 0.8
 // off by at most tol projected units: the same polygons, in the same order
 // and with the same Country, Bound and Area as Polys, whose rings keep only
 // the vertices a Douglas-Peucker simplification with a tolerance of tol
-// rounded down to a power of two needs (every vertex removed lies within
-// that tolerance of the segment replacing it). Dup and Chunks are those of
-// the simplified rings. The polygons are for drawing only: hit-testing
-// stays with the Layer's full detail.
+// rounded down to its level (a power of 2^(1/4), see levelsPerOctave) needs
+// (every vertex removed lies within that tolerance of the segment replacing
+// it). Dup and Chunks are those of the simplified rings. The polygons are
+// for drawing only: hit-testing stays with the Layer's full detail.
 //
 // A stretch of border shared by several rings (two neighbours, a country and
 // the hole of its enclave) is simplified the same way in each, from the
@@ -46,21 +54,21 @@ func (l *Layer) Simplified(tol float64) []Poly {
 	if l.simple == nil || !(tol > 0) || math.IsInf(tol, 0) {
 		return l.Polys
 	}
-	exp := math.Ilogb(tol) // tol rounded down to 2^exp
+	level := int(math.Floor(levelsPerOctave * math.Log2(tol))) // tol rounded down to its level
 	c := l.simple
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if polys, ok := c.levels[exp]; ok {
+	if polys, ok := c.levels[level]; ok {
 		return polys
 	}
 	if c.nodes == nil {
 		c.nodes = l.borderNodes()
 	}
-	polys := l.simplify(math.Ldexp(1, exp), c.nodes)
+	polys := l.simplify(math.Exp2(float64(level)/levelsPerOctave), c.nodes)
 	if c.levels == nil {
 		c.levels = map[int][]Poly{}
 	}
-	c.levels[exp] = polys
+	c.levels[level] = polys
 	return polys
 }
 

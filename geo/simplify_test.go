@@ -131,16 +131,21 @@ func TestSimplifiedKeepsBordersSealed(t *testing.T) {
 	}
 }
 
-// TestSimplifiedLevels checks that tolerances in one power-of-two step share
-// their polygons, that a finer step keeps more vertices, and that a
-// tolerance too small to remove much, or no tolerance, gives Polys.
+// TestSimplifiedLevels checks that tolerances in one level share their
+// polygons, that the next level up keeps fewer vertices and a finer one
+// more, and that a tolerance too small to remove much, or no tolerance,
+// gives Polys.
 func TestSimplifiedLevels(t *testing.T) {
 	l := fineLayer(t, EqualEarth{})
 	w := l.World.Max[0] - l.World.Min[0]
-	step := math.Ldexp(1, math.Ilogb(w/1024))
-	a, b := l.Simplified(step), l.Simplified(step*1.5)
+	// A tolerance just above a level's: 2^(k/4) for the k below w/1024.
+	step := math.Exp2(math.Floor(levelsPerOctave*math.Log2(w/1024))/levelsPerOctave) * 1.01
+	a, b := l.Simplified(step), l.Simplified(step*1.15) // 2^(1/4) ≈ 1.19
 	if &a[0] != &b[0] {
-		t.Error("tolerances in one power-of-two step gave different polygons")
+		t.Error("tolerances in one level gave different polygons")
+	}
+	if up := l.Simplified(step * 1.2); &up[0] == &a[0] || vertexCount(up) >= vertexCount(a) {
+		t.Errorf("the next level up has %d vertices, this level %d", vertexCount(up), vertexCount(a))
 	}
 	if fine := l.Simplified(step / 8); vertexCount(fine) <= vertexCount(a) {
 		t.Errorf("finer level has %d vertices, coarser %d", vertexCount(fine), vertexCount(a))
