@@ -81,11 +81,13 @@ func main() {
 		for _, p := range geo.Projections {
 			world.Layer(p, geo.Fine)
 		}
-		// And its outlines simplified for the first zoom steps of the
-		// default projection, at one and two pixels per dp.
+		// And its outlines simplified for the first four doublings of zoom
+		// of the default projection, at one and two pixels per dp: a level
+		// of simplification every quarter of a doubling (see
+		// geo.Layer.Simplified).
 		p := geo.Projections[0]
 		v := geo.NewView(p, 1280, 800)
-		for z := 1.0; z <= 4; z++ {
+		for z := 0.25; z <= 4; z += 0.25 {
 			v.Zoom = z
 			for _, px := range []float64{1, 2} {
 				render.PrepareOutlines(world.Layer(p, geo.Fine), v, px)
