@@ -73,6 +73,22 @@ func FuzzRasterShapes(f *testing.F) {
 				c.addPoly(a, b, d)
 				c.fill(white)
 			}
+			// Filled over a background not yet painted (fillOnto): the same
+			// bytes as the background painted first.
+			onto := image.NewRGBA(img.Rect)
+			for _, band := range bands {
+				c.setTarget(onto, band)
+				c.paintLater(black)
+				c.addPoly(a, b, d)
+				c.fill(white)
+				c.paintUnder()
+			}
+			for p := 0; p < len(img.Pix); p += 4 {
+				if onto.Pix[p] != img.Pix[p] || onto.Pix[p+3] != 255 {
+					t.Fatalf("triangle %v %v %v on %d×%d: filled onto the background, pixel %d is %v, want %v",
+						a, b, d, w, h, p/4, onto.Pix[p:p+4], img.Pix[p])
+				}
+			}
 			area := triangleArea(a, b, d)
 			if math.IsNaN(area) || math.IsInf(area, 0) {
 				continue

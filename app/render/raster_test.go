@@ -26,7 +26,7 @@ func coverageSum(w, h int, draw func(c *canvas)) (float64, *image.RGBA) {
 	return sum, img
 }
 
-var white = color.NRGBA{255, 255, 255, 255}
+var white, black = color.NRGBA{255, 255, 255, 255}, color.NRGBA{0, 0, 0, 255}
 
 // TestFillAreaIsExact: anti-aliased coverage adds up to the polygon's area,
 // for shapes inside, across and outside the image's edges.
