@@ -83,11 +83,10 @@ func main() {
 		}
 		// And its outlines simplified for the first four doublings of zoom
 		// of the default projection, at one and two pixels per dp: a level
-		// of simplification every quarter of a doubling (see
-		// geo.Layer.Simplified).
+		// of simplification every half doubling (see geo.Layer.Simplified).
 		p := geo.Projections[0]
 		v := geo.NewView(p, 1280, 800)
-		for z := 0.25; z <= 4; z += 0.25 {
+		for z := 0.5; z <= 4; z += 0.5 {
 			v.Zoom = z
 			for _, px := range []float64{1, 2} {
 				render.PrepareOutlines(world.Layer(p, geo.Fine), v, px)

@@ -19,11 +19,11 @@ type simplifyCache struct {
 
 // levelsPerOctave is how many levels of simplification share each doubling
 // of the tolerance: a tolerance is rounded down to the level below it, so a
-// drawing asking for at most t gets between 0.84 t and t (with one level per
-// octave it would get as little as t/2 — up to twice the vertices it needs),
-// and zooming through an octave simplifies the outlines anew at most four
-// times.
-const levelsPerOctave = 4
+// drawing asking for at most t gets between 0.71 t and t (with one level per
+// octave it would get as little as t/2, and up to a fifth more vertices
+// than it needs at 1:50m), and zooming through an octave simplifies the
+// outlines anew at most twice.
+const levelsPerOctave = 2
 
 // keepAllFraction: a level that would keep more than this fraction of the
 // vertices is not worth its memory; Simplified returns Polys for it.
@@ -33,7 +33,7 @@ const keepAllFraction = 0.8
 // off by at most tol projected units: the same polygons, in the same order
 // and with the same Country, Bound and Area as Polys, whose rings keep only
 // the vertices a Douglas-Peucker simplification with a tolerance of tol
-// rounded down to its level (a power of 2^(1/4), see levelsPerOctave) needs
+// rounded down to its level (a power of √2, see levelsPerOctave) needs
 // (every vertex removed lies within that tolerance of the segment replacing
 // it). Dup and Chunks are those of the simplified rings. The polygons are
 // for drawing only: hit-testing stays with the Layer's full detail.

@@ -138,13 +138,15 @@ func TestSimplifiedKeepsBordersSealed(t *testing.T) {
 func TestSimplifiedLevels(t *testing.T) {
 	l := fineLayer(t, EqualEarth{})
 	w := l.World.Max[0] - l.World.Min[0]
-	// A tolerance just above a level's: 2^(k/4) for the k below w/1024.
+	// A tolerance just above a level's, 2^(k/levelsPerOctave) for the k below
+	// w/1024; ×within stays in its level, ×next reaches the next one.
 	step := math.Exp2(math.Floor(levelsPerOctave*math.Log2(w/1024))/levelsPerOctave) * 1.01
-	a, b := l.Simplified(step), l.Simplified(step*1.15) // 2^(1/4) ≈ 1.19
+	within, next := math.Exp2(0.9/levelsPerOctave), math.Exp2(1.05/levelsPerOctave)
+	a, b := l.Simplified(step), l.Simplified(step*within)
 	if &a[0] != &b[0] {
 		t.Error("tolerances in one level gave different polygons")
 	}
-	if up := l.Simplified(step * 1.2); &up[0] == &a[0] || vertexCount(up) >= vertexCount(a) {
+	if up := l.Simplified(step * next); &up[0] == &a[0] || vertexCount(up) >= vertexCount(a) {
 		t.Errorf("the next level up has %d vertices, this level %d", vertexCount(up), vertexCount(a))
 	}
 	if fine := l.Simplified(step / 8); vertexCount(fine) <= vertexCount(a) {

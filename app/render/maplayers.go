@@ -166,9 +166,8 @@ func borderRuns(p Painter, dc *DrawContext, ring orb.Ring, dup []bool, chunks []
 
 // outlineTolerancePx is how far (device px) a country outline may stray
 // from its full detail: at most a quarter of a pixel (geo.Layer.Simplified
-// rounds the tolerance down to its level, a power of 2^(1/4) in projected
-// units, so 0.21 to 0.25 px), which moves anti-aliased edge pixels by a few
-// levels.
+// rounds the tolerance down to its level, a power of √2 in projected units,
+// so 0.18 to 0.25 px), which moves anti-aliased edge pixels by a few levels.
 const outlineTolerancePx = 0.25
 
 // outlinePolys is ly's polygons simplified for dc's scale (see
