@@ -464,9 +464,7 @@ func (c *canvas) spanOnto(pix []uint8, col color.NRGBA, a float32) {
 	p := pix[:4:4]
 	p[0], p[1], p[2], p[3] = c.under.R, c.under.G, c.under.B, 255
 	blendPixel(p, col, a)
-	for n := 4; n < len(pix); n *= 2 {
-		copy(pix[n:], pix[:n])
-	}
+	repeatPixel(pix)
 }
 
 // coverage maps a winding sum to coverage in [0, 1] (non-zero rule).
@@ -585,12 +583,18 @@ func blendSpan(pix []uint8, col color.NRGBA, a float32) {
 }
 
 // fillPixels sets a run of RGBA pixels to an opaque colour: one pixel by hand,
-// then by doubling copies, which run at memory speed.
+// then repeatPixel.
 func fillPixels(pix []uint8, col color.NRGBA) {
 	if len(pix) < 4 {
 		return
 	}
 	pix[0], pix[1], pix[2], pix[3] = col.R, col.G, col.B, 255
+	repeatPixel(pix)
+}
+
+// repeatPixel copies the first pixel of a run over the rest of it, by
+// doubling copies, which run at memory speed.
+func repeatPixel(pix []uint8) {
 	for n := 4; n < len(pix); n *= 2 {
 		copy(pix[n:], pix[:n])
 	}
