@@ -25,3 +25,27 @@ func TestBlendExact(t *testing.T) {
 		}
 	}
 }
+
+// TestPutBlendedEnds: the packed blend itself, without blendAlpha's short
+// cuts, gives exactly the formula above for every alpha from 0 to 255: at
+// 0 the pixel is left as it is, at 255 it becomes the colour (hairSegment
+// relies on this).
+func TestPutBlendedEnds(t *testing.T) {
+	for a := uint32(0); a < 256; a++ {
+		for c := 0; c < 256; c += 5 {
+			for d := 0; d < 256; d++ {
+				col := color.NRGBA{uint8(c), uint8(255 - c), uint8(c / 2), 255}
+				p := []uint8{uint8(d), uint8(255 - d), uint8(d / 3), uint8(d)}
+				want := [4]uint8{}
+				for k, ch := range []uint8{col.R, col.G, col.B, 255} {
+					want[k] = uint8((uint32(ch)*a + uint32(p[k])*(255-a) + 127) / 255)
+				}
+				srb, sga := premul(col, a)
+				putBlended(p, srb, sga, 255-a)
+				if [4]uint8{p[0], p[1], p[2], p[3]} != want {
+					t.Fatalf("alpha %d, colour %v over %d: got %v, want %v", a, col, d, p, want)
+				}
+			}
+		}
+	}
+}

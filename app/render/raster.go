@@ -681,6 +681,7 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 	base := -dst.Rect.Min.Y*dst.Stride - dst.Rect.Min.X*4 // PixOffset(0, 0)
 	pix := dst.Pix
 	rb, ga := lanes(col) // once for all the segment's pixels
+	ht := t / 2
 	for x := x0; x <= x1; x++ {
 		// The part of column [x, x+1) the segment spans, and the band's centre there.
 		s0, s1 := fmax(x, ax), fmin(x+1, bx)
@@ -694,26 +695,25 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 		if xm-ax > bx-xm {
 			yc = by + (xm-bx)*slope
 		}
-		top, bot := yc-t/2, yc+t/2
+		top, bot := yc-ht, yc+ht
 		if bot <= across0 || top >= across1 {
 			continue // the band misses the clip in this column
 		}
-		r := fmax(floor(top), across0)
+		// top > across0 − t ≥ −2 here, so whole(top) is its floor where
+		// that matters (it is not less than across0 ≥ 0).
+		r := fmax(whole(top), across0)
 		end := fmin(bot, across1)
 		off := base + int(x)*stepAlong + int(r)*stepAcross
 		for ; r < end; r, off = r+1, off+stepAcross {
+			// At most 1: the band's part of one pixel times span ≤ 1.
 			cov := (fmin(bot, r+1) - fmax(top, r)) * span
 			if cov <= 0 {
 				continue
 			}
-			// blendAlpha, with the lanes worked out once (it does not inline).
-			al := alpha8(float32(fmin(cov, 1)))
-			p := pix[off : off+4 : off+4]
-			if al >= 255 {
-				p[0], p[1], p[2], p[3] = col.R, col.G, col.B, 255
-			} else if al > 0 {
-				putBlended(p, rb*al+roundLanes, ga*al+roundLanes, 255-al)
-			}
+			// blendAlpha, with the lanes worked out once (it does not inline);
+			// an alpha of 255 gives col exactly, one of 0 leaves the pixel.
+			al := alpha8(float32(cov))
+			putBlended(pix[off:off+4:off+4], rb*al+roundLanes, ga*al+roundLanes, 255-al)
 		}
 	}
 }
