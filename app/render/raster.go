@@ -32,10 +32,7 @@ type canvas struct {
 	clip    image.Rectangle // pixels that may be touched (inside dst.Rect)
 	rows    [][]cell        // cells per row of clip, unsorted until the sweep
 	touched []int32         // rows holding cells
-	cur     cell            // the cell being accumulated, not yet in rows
-	curY    int32
-	hasCur  bool
-	sortTmp []cell // scratch for sorting long rows
+	sortTmp []cell          // scratch for sorting long rows
 	// rec, when set, notes which pixels each fill paints and how much (see
 	// recorder); dst is then a whole base with its origin at (0, 0).
 	rec *recorder
@@ -79,7 +76,6 @@ func (c *canvas) beginPath() {
 		c.rows[y] = c.rows[y][:0]
 	}
 	c.touched = c.touched[:0]
-	c.hasCur = false
 }
 
 // addRing adds a closed ring (device pixels) to the path.
@@ -322,42 +318,30 @@ func fmax(a, b float64) float64 {
 	return b
 }
 
-// put accumulates into the cell (x, y), merging runs of pieces in one cell.
-// Rows hold cells in [0, width] only: a piece left of the clip covers all of
-// pixel 0 (its cover, no area), and the edge walk never leaves one further
-// right than width.
+// put accumulates into the cell (x, y): into the row's last cell when that
+// is the same pixel, as the pieces of one edge in one pixel are. Rows hold
+// cells in [0, width] only: a piece left of the clip covers all of pixel 0
+// (its cover, no area), and the edge walk never leaves one further right
+// than width. What a row holds depends only on the edges walked through it,
+// in their order, so every band of an image gets the same cells.
 func (c *canvas) put(x, y int32, cover, area float64) {
 	if x < 0 {
 		x, area = 0, 0
 	}
-	if c.hasCur && c.cur.x == x && c.curY == y {
-		c.cur.cover += float32(cover)
-		c.cur.area += float32(area)
+	row := c.rows[y]
+	if n := len(row); n > 0 && row[n-1].x == x {
+		row[n-1].cover += float32(cover)
+		row[n-1].area += float32(area)
 		return
+	} else if n == 0 {
+		c.touched = append(c.touched, y)
 	}
-	c.flushCell()
-	c.cur, c.curY, c.hasCur = cell{x, float32(cover), float32(area)}, y, true
-}
-
-func (c *canvas) flushCell() {
-	if !c.hasCur {
-		return
-	}
-	c.hasCur = false
-	if c.cur.cover == 0 && c.cur.area == 0 {
-		return
-	}
-	row := c.rows[c.curY]
-	if len(row) == 0 {
-		c.touched = append(c.touched, c.curY)
-	}
-	c.rows[c.curY] = append(row, c.cur)
+	c.rows[y] = append(row, cell{x, float32(cover), float32(area)})
 }
 
 // fill paints the path in col (non-zero winding: rings wound opposite to their
 // exterior cut holes) and clears the path.
 func (c *canvas) fill(col color.NRGBA) {
-	c.flushCell()
 	if col.A == 0 {
 		c.beginPath()
 		return
