@@ -229,10 +229,19 @@ func (c *canvas) edge(xa, ya, xb, yb, dir, h float64) {
 // whichever band of the image the row lies. xa and xb are within the clip's
 // columns (0 to its width).
 func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
+	cells := c.rows[row]
+	if len(cells) == 0 {
+		c.touched = append(c.touched, row)
+	}
+	c.rows[row] = rowCells(cells, xa, ya, xb, yb, dir)
+}
+
+// rowCells is rowEdge on one row's cells: it returns them with the edge's
+// added.
+func rowCells(cells []cell, xa, ya, xb, yb, dir float64) []cell {
 	dy := (yb - ya) * dir
 	if cx := whole(fmin(xa, xb)); fmax(xa, xb) <= cx+1 {
-		c.put(int32(cx), row, dy, dy*((xa+xb)/2-cx))
-		return
+		return put(cells, int32(cx), dy, dy*((xa+xb)/2-cx))
 	}
 	// The edge crosses columns: split it at each vertical pixel boundary.
 	dydx := (yb - ya) / (xb - xa)
@@ -247,9 +256,9 @@ func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 				ny = ya + (bound-xa)*dydx
 			}
 			piece := (ny - y) * dir
-			c.put(int32(cx), row, piece, piece*((x+bound)/2-cx))
+			cells = put(cells, int32(cx), piece, piece*((x+bound)/2-cx))
 			if bound == xb {
-				return
+				return cells
 			}
 			x, y = bound, ny
 		}
@@ -266,9 +275,9 @@ func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 		}
 		cx := whole(bound)
 		piece := (ny - y) * dir
-		c.put(int32(cx), row, piece, piece*((x+bound)/2-cx))
+		cells = put(cells, int32(cx), piece, piece*((x+bound)/2-cx))
 		if bound == xb {
-			return
+			return cells
 		}
 		x, y = bound, ny
 	}
@@ -318,25 +327,23 @@ func fmax(a, b float64) float64 {
 	return b
 }
 
-// put accumulates into the cell (x, y): into the row's last cell when that
-// is the same pixel, as the pieces of one edge in one pixel are. Rows hold
-// cells in [0, width] only: a piece left of the clip covers all of pixel 0
-// (its cover, no area), and the edge walk never leaves one further right
-// than width. What a row holds depends only on the edges walked through it,
-// in their order, so every band of an image gets the same cells.
-func (c *canvas) put(x, y int32, cover, area float64) {
+// put accumulates a piece of an edge into the cell at x of a row's cells:
+// into the last cell when that is the same pixel, as the pieces of one edge
+// in one pixel are. Rows hold cells in [0, width] only: a piece left of the
+// clip covers all of pixel 0 (its cover, no area), and the edge walk never
+// leaves one further right than width. What a row holds depends only on
+// the edges walked through it, in their order, so every band of an image
+// gets the same cells.
+func put(cells []cell, x int32, cover, area float64) []cell {
 	if x < 0 {
 		x, area = 0, 0
 	}
-	row := c.rows[y]
-	if n := len(row); n > 0 && row[n-1].x == x {
-		row[n-1].cover += float32(cover)
-		row[n-1].area += float32(area)
-		return
-	} else if n == 0 {
-		c.touched = append(c.touched, y)
+	if n := len(cells); n > 0 && cells[n-1].x == x {
+		cells[n-1].cover += float32(cover)
+		cells[n-1].area += float32(area)
+		return cells
 	}
-	c.rows[y] = append(row, cell{x, float32(cover), float32(area)})
+	return append(cells, cell{x, float32(cover), float32(area)})
 }
 
 // fill paints the path in col (non-zero winding: rings wound opposite to their
