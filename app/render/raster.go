@@ -237,43 +237,28 @@ func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 }
 
 // rowCells is rowEdge on one row's cells: it returns them with the edge's
-// added.
+// added, from left to right (an edge running leftwards is walked from its
+// other end, with its direction turned round), so that the cells of one
+// edge come in order and a row's cells sort quickly.
 func rowCells(cells []cell, xa, ya, xb, yb, dir float64) []cell {
+	if xb < xa {
+		xa, ya, xb, yb, dir = xb, yb, xa, ya, -dir
+	}
 	dy := (yb - ya) * dir
-	if cx := whole(fmin(xa, xb)); fmax(xa, xb) <= cx+1 {
+	if cx := whole(xa); xb <= cx+1 {
 		return put(cells, int32(cx), dy, dy*((xa+xb)/2-cx))
 	}
 	// The edge crosses columns: split it at each vertical pixel boundary.
 	dydx := (yb - ya) / (xb - xa)
 	x, y := xa, ya
-	if xb > xa {
-		for {
-			cx := whole(x)
-			bound, ny := cx+1, 0.0
-			if bound >= xb {
-				bound, ny = xb, yb
-			} else {
-				ny = ya + (bound-xa)*dydx
-			}
-			piece := (ny - y) * dir
-			cells = put(cells, int32(cx), piece, piece*((x+bound)/2-cx))
-			if bound == xb {
-				return cells
-			}
-			x, y = bound, ny
-		}
-	}
 	for {
-		bound, ny := whole(x), 0.0 // the whole number below x
-		if bound == x {
-			bound--
-		}
-		if bound <= xb {
+		cx := whole(x)
+		bound, ny := cx+1, 0.0
+		if bound >= xb {
 			bound, ny = xb, yb
 		} else {
 			ny = ya + (bound-xa)*dydx
 		}
-		cx := whole(bound)
 		piece := (ny - y) * dir
 		cells = put(cells, int32(cx), piece, piece*((x+bound)/2-cx))
 		if bound == xb {
