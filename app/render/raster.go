@@ -677,7 +677,7 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 		}
 		// top > across0 − t ≥ −2 here, so whole(top) is its floor where
 		// that matters (it is not less than across0 ≥ 0).
-		r := fmax(whole(top), across0)
+		r := fmax(floor(top), across0)
 		end := fmin(bot, across1)
 		off := base + int(x)*stepAlong + int(r)*stepAcross
 		for ; r < end; r, off = r+1, off+stepAcross {

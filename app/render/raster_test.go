@@ -98,6 +98,39 @@ func TestHairlineInk(t *testing.T) {
 	}
 }
 
+// TestHairlineAnyOrigin: a hairline drawn into an image whose rectangle
+// starts at negative coordinates, shifted with it, gives the same bytes as
+// in an image at (0, 0): pixel rows and columns left of or above zero are
+// found by floor, not by truncation towards zero.
+func TestHairlineAnyOrigin(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 200; i++ {
+		line := make([]pt, 6)
+		for k := range line {
+			// In 1/256 px, so that the shift by 64 below is exact.
+			line[k] = pt{float32(rng.IntN(120*256))/256 - 10, float32(rng.IntN(120*256))/256 - 10}
+		}
+		w := float32(0.3 + rng.Float64()*0.95) // hairlines only (≤ hairlineMax)
+		draw := func(r image.Rectangle, shift float32) *image.RGBA {
+			img := image.NewRGBA(r)
+			fillRect(img, img.Rect, black)
+			var c canvas
+			c.setTarget(img, img.Rect)
+			moved := make([]pt, len(line))
+			for k, p := range line {
+				moved[k] = pt{p.x - shift, p.y - shift}
+			}
+			c.stroke(moved, w, color.NRGBA{250, 200, 100, 180})
+			return img
+		}
+		want := draw(image.Rect(0, 0, 100, 100), 0)
+		got := draw(image.Rect(-64, -64, 36, 36), 64)
+		if !slices.Equal(got.Pix, want.Pix) {
+			t.Fatalf("line %v, width %v: the image at (−64, −64) differs from the one at (0, 0)", line, w)
+		}
+	}
+}
+
 // Example output: a triangle filled into a 12×8 canvas, as ASCII art
 // ('#' covered, '+' more than half, '.' some, ' ' none).
 func TestASCIITriangle(t *testing.T) {
