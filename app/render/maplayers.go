@@ -5,6 +5,7 @@ package render
 import (
 	"image/color"
 	"math"
+	"sort"
 
 	"articleatlas/geo"
 
@@ -17,18 +18,30 @@ var (
 	_ Layer = (*Countries)(nil)
 	_ Layer = (*Borders)(nil)
 	_ Layer = (*CountryOutline)(nil)
+
+	_ Preparer = (*Countries)(nil)
+	_ Preparer = (*Borders)(nil)
+	_ Preparer = (*CountryOutline)(nil)
 )
 
-// Sphere fills the inside of the map's outline: the ocean.
+// Sphere fills the inside of the map's outline: the ocean. Build it with
+// NewSphere.
 type Sphere struct {
 	Outline orb.Ring // projected
 	Fill    color.NRGBA
+	chunks  []orb.Bound
+	bound   orb.Bound
+}
+
+// NewSphere returns the layer filling the projected outline in fill.
+func NewSphere(outline orb.Ring, fill color.NRGBA) *Sphere {
+	return &Sphere{Outline: outline, Fill: fill, chunks: geo.ChunkBounds(outline), bound: outline.Bound()}
 }
 
 func (l *Sphere) ID() string       { return "ocean" }
-func (l *Sphere) Bound() orb.Bound { return l.Outline.Bound() }
+func (l *Sphere) Bound() orb.Bound { return l.bound }
 func (l *Sphere) Draw(p Painter, dc *DrawContext) {
-	p.Ring(dc.Project(l.Outline, 0))
+	p.Ring(dc.ProjectChunked(l.Outline, l.chunks, 0))
 	p.Fill(l.Fill, nil)
 }
 
@@ -40,6 +53,7 @@ type Lines struct {
 	WidthDp float64
 	lines   []orb.LineString
 	bounds  []orb.Bound
+	chunks  [][]orb.Bound // per line, see geo.ChunkBounds
 	bound   orb.Bound
 }
 
@@ -50,6 +64,7 @@ func NewLines(name string, lines []orb.LineString, col color.NRGBA, widthDp floa
 	for i, ls := range lines {
 		b := ls.Bound()
 		l.bounds = append(l.bounds, b)
+		l.chunks = append(l.chunks, geo.ChunkBounds(orb.Ring(ls)))
 		if i == 0 {
 			l.bound = b
 		} else {
@@ -64,7 +79,7 @@ func (l *Lines) Bound() orb.Bound { return l.bound }
 func (l *Lines) Draw(p Painter, dc *DrawContext) {
 	for i, ls := range l.lines {
 		if l.bounds[i].Intersects(dc.Visible) {
-			p.Line(dc.Project(ls, 0.5))
+			dc.strokeRuns(p, ls, l.chunks[i], nil, false)
 		}
 	}
 	p.Stroke(Pen{Width: dc.Px(l.WidthDp), Color: l.Color}, nil)
@@ -81,19 +96,19 @@ type Countries struct {
 func (l *Countries) ID() string       { return "countries" }
 func (l *Countries) Bound() orb.Bound { return l.Layer.World }
 func (l *Countries) Draw(p Painter, dc *DrawContext) {
-	ly := l.Layer
-	shapes := dc.outlinePolys(ly)
-	for ci, polys := range ly.ByCountry {
+	shapes := dc.outlinePolys(l.Layer)
+	refs := dc.bandChunks(shapes)
+	for i := 0; i < len(refs); {
+		ci := shapes[refs[i].poly].Country
 		drawn := false
-		for _, pi := range polys {
-			poly := &shapes[pi]
-			if !dc.Visible.Intersects(poly.Bound) {
-				continue
+		for i < len(refs) && shapes[refs[i].poly].Country == ci {
+			j := ringEnd(refs, i)
+			poly, ri := &shapes[refs[i].poly], refs[i].ring
+			if dc.Visible.Intersects(poly.Bound) {
+				p.Ring(dc.projectRingChunks(poly.Rings[ri], poly.Chunks[ri], refs[i:j]))
+				drawn = true
 			}
-			for ri, ring := range poly.Rings {
-				p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], 0))
-			}
-			drawn = true
+			i = j
 		}
 		if !drawn {
 			continue
@@ -108,6 +123,10 @@ func (l *Countries) Draw(p Painter, dc *DrawContext) {
 		p.Fill(l.Fill[ci], m)
 	}
 }
+
+// Prepare bins the outlines by band (see frame.bin), for this layer and
+// the others drawing them.
+func (l *Countries) Prepare(dc *DrawContext) { dc.frame.bin(dc.outlinePolys(l.Layer), dc.T) }
 
 // Borders strokes every country border once: a border shared by two
 // countries is drawn by the first only (geo.Poly.Dup), and borders are drawn
@@ -125,40 +144,48 @@ func (l *Borders) Draw(p Painter, dc *DrawContext) {
 		return
 	}
 	shapes := dc.outlinePolys(l.Layer)
-	for i := range shapes {
-		poly := &shapes[i]
-		if !dc.Visible.Intersects(poly.Bound) {
-			continue
+	refs := dc.bandChunks(shapes)
+	for i := 0; i < len(refs); {
+		j := ringEnd(refs, i)
+		poly, ri := &shapes[refs[i].poly], refs[i].ring
+		if dc.Visible.Intersects(poly.Bound) {
+			borderRuns(p, dc, poly.Rings[ri], poly.Dup[ri], poly.Chunks[ri], refs[i:j])
 		}
-		for ri, ring := range poly.Rings {
-			borderRuns(p, dc, ring, poly.Dup[ri], poly.Chunks[ri])
-		}
+		i = j
 	}
 	p.Stroke(Pen{Width: dc.Px(l.WidthDp), Color: l.Color}, nil)
 }
 
+// Prepare bins the outlines by band (see frame.bin).
+func (l *Borders) Prepare(dc *DrawContext) { dc.frame.bin(dc.outlinePolys(l.Layer), dc.T) }
+
 // borderRuns adds to p's path the runs of ring's segments not marked in dup
-// (a neighbour draws those), skipping the chunks that lie wholly outside
-// dc.Visible, where nothing of a border shows. Every vertex is kept: the
-// ring is already simplified for the scale (see outlinePolys).
-func borderRuns(p Painter, dc *DrawContext, ring orb.Ring, dup []bool, chunks []orb.Bound) {
+// (a neighbour draws those), in the chunks refs (the ring's in dc's band),
+// leaving out those wholly outside dc.Visible, where nothing of a border
+// shows. Every vertex is kept: the ring is already simplified for the
+// scale (see outlinePolys).
+func borderRuns(p Painter, dc *DrawContext, ring orb.Ring, dup []bool, chunks []orb.Bound, refs []chunkRef) {
 	out := dc.buf[:0]
-	for i := 0; i < len(ring); i++ {
-		if dup[i] && len(out) > 0 {
-			// A neighbour strokes the segment ending here: the run ends at
-			// the previous vertex and the next one starts here.
-			p.Line(out)
-			out = out[:0]
+	next := int32(-1) // the chunk that carries on the run
+	for _, r := range refs {
+		if outside(chunks[r.chunk], dc.Visible) {
+			continue
 		}
-		out = append(out, dc.Point(ring[i]))
-		if k := i / geo.ChunkSize; i%geo.ChunkSize == 0 && k < len(chunks) && outside(chunks[k], dc.Visible) {
-			// Nothing of chunk k shows: the run ends at its first point
-			// (the end of the previous chunk's last segment) and the next
-			// starts at its last.
+		i0, i1 := chunkSpan(ring, r.chunk)
+		if r.chunk != next {
 			p.Line(out)
-			out = out[:0]
-			i = min((k+1)*geo.ChunkSize, len(ring)-1) - 1
+			out = append(out[:0], dc.Point(ring[i0]))
 		}
+		for i := i0 + 1; i <= i1; i++ {
+			if dup[i] {
+				// A neighbour strokes the segment ending here: the run ends
+				// at the previous vertex and the next one starts here.
+				p.Line(out)
+				out = out[:0]
+			}
+			out = append(out, dc.Point(ring[i]))
+		}
+		next = r.chunk + 1
 	}
 	p.Line(out)
 	dc.buf = out
@@ -219,15 +246,26 @@ func (l *CountryOutline) Bound() orb.Bound {
 	return b
 }
 func (l *CountryOutline) Draw(p Painter, dc *DrawContext) {
+	polys := l.Layer.ByCountry[l.Country]
+	if len(polys) == 0 {
+		return
+	}
 	shapes := dc.outlinePolys(l.Layer)
-	for _, pi := range l.Layer.ByCountry[l.Country] {
-		poly := &shapes[pi]
-		if !dc.Visible.Intersects(poly.Bound) {
-			continue
+	refs := dc.bandChunks(shapes)
+	// A country's polygons are consecutive in the list (see geo.NewLayer),
+	// as are their chunks.
+	first, last := int32(polys[0]), int32(polys[len(polys)-1])
+	i := sort.Search(len(refs), func(i int) bool { return refs[i].poly >= first })
+	for i < len(refs) && refs[i].poly <= last {
+		j := ringEnd(refs, i)
+		poly, ri := &shapes[refs[i].poly], refs[i].ring
+		if poly.Country == l.Country && dc.Visible.Intersects(poly.Bound) {
+			dc.strokeRuns(p, poly.Rings[ri], poly.Chunks[ri], refs[i:j], true)
 		}
-		for ri, ring := range poly.Rings {
-			p.Ring(dc.ProjectChunked(ring, poly.Chunks[ri], 0))
-		}
+		i = j
 	}
 	p.Stroke(Pen{Width: dc.Px(l.WidthDp), Color: l.Color}, nil)
 }
+
+// Prepare bins the outlines by band (see frame.bin).
+func (l *CountryOutline) Prepare(dc *DrawContext) { dc.frame.bin(dc.outlinePolys(l.Layer), dc.T) }

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"sync"
 
+	"articleatlas/geo"
+
 	"github.com/paulmach/orb"
 )
 
@@ -29,6 +31,7 @@ type Route struct {
 	Arrow   bool        // an arrowhead at the end of the last piece
 	Meta    Meta
 	bound   orb.Bound
+	chunks  [][]orb.Bound // per piece, see geo.ChunkBounds
 }
 
 // casingDp is how much wider than its line a route's casing is (dp).
@@ -47,7 +50,9 @@ func NewRoutes(name string, routes []Route) *Routes {
 	l := &Routes{Name: name, routes: routes}
 	for i := range l.routes {
 		r := &l.routes[i]
+		r.chunks = nil
 		for j, p := range r.Pieces {
+			r.chunks = append(r.chunks, geo.ChunkBounds(orb.Ring(p)))
 			if j == 0 {
 				r.bound = p.Bound()
 			} else {
@@ -80,18 +85,27 @@ func (l *Routes) Draw(p Painter, dc *DrawContext) {
 			pen.Dash, pen.Cap = dash[:n], CapButt
 		}
 		if r.Casing.A > 0 {
-			for _, piece := range r.Pieces {
-				p.Line(dc.Project(piece, 0.5))
-			}
+			r.addPieces(p, dc, false)
 			p.Stroke(Pen{Width: pen.Width + dc.Px(casingDp), Color: r.Casing, Cap: CapRound}, nil)
 		}
-		for _, piece := range r.Pieces {
-			p.Line(dc.Project(piece, 0.5))
-		}
+		r.addPieces(p, dc, len(pen.Dash) > 0)
 		p.Stroke(pen, &r.Meta)
 		if r.Arrow && len(r.Pieces) > 0 {
 			last := r.Pieces[len(r.Pieces)-1]
 			arrowhead(p, dc, last, pen.Width, r.Color, r.Casing)
+		}
+	}
+}
+
+// addPieces adds the route's pieces to p's path, in pixels: only the runs
+// of them in sight of dc's band, unless dashed — a dash pattern runs on
+// from the start of the line, so a dashed line is added whole.
+func (r *Route) addPieces(p Painter, dc *DrawContext, dashed bool) {
+	for j, piece := range r.Pieces {
+		if dashed {
+			p.Line(dc.Project(piece, 0.5))
+		} else {
+			dc.strokeRuns(p, piece, r.chunks[j], nil, false)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"image"
 	"image/color"
 	"math"
+
+	"articleatlas/geo"
 )
 
 var _ Painter = (*rasterPainter)(nil)
@@ -108,7 +110,9 @@ func (r *rasterPainter) Stroke(pen Pen, _ *Meta) {
 //
 // The line is first thinned: points closer than a fraction of the width to
 // the last one kept cannot change the outline by more than a small part of a
-// pixel. Segments that cannot reach the clip split the line into runs.
+// pixel. Every geo.ChunkSize-th point is kept all the same, so that a line
+// drawn from the start of any of its chunks (see DrawContext.strokeRuns)
+// keeps the same points from there on. Segments that cannot reach the clip split the line into runs.
 func (r *rasterPainter) strokeSolid(line []pt, pen Pen, closed bool) {
 	w := pen.Width
 	if w <= hairlineMax {
@@ -122,7 +126,7 @@ func (r *rasterPainter) strokeSolid(line []pt, pen Pen, closed bool) {
 	kept := append(r.kept[:0], line[0])
 	for i := 1; i < len(line); i++ {
 		p, last := line[i], kept[len(kept)-1]
-		if i < len(line)-1 && abs32(p.x-last.x) < minStep && abs32(p.y-last.y) < minStep || p == last {
+		if p == last || i%geo.ChunkSize != 0 && i < len(line)-1 && abs32(p.x-last.x) < minStep && abs32(p.y-last.y) < minStep {
 			continue
 		}
 		kept = append(kept, p)

@@ -194,10 +194,10 @@ func (r *Renderer) drawBaseRecorded(dst, scratch *image.RGBA, cov *fillRecords, 
 		t.boxes = slices.Grow(t.boxes[:0], nc)[:nc]
 		clear(t.boxes)
 	}
-	r.prepare(s.Base, s.Fonts, t, pxPerDp, full)
+	r.prepare(s.Base, s.Fonts, t, pxPerDp, full, full)
 	under, above := s.Base[:split], s.Base[split+1:]
-	r.parallel(full, func(w *worker, band image.Rectangle) {
-		dc := newDrawContext(t, pxPerDp, band, s.Fonts, w.buf)
+	r.parallel(r.fr.bands, func(w *worker, k int, band image.Rectangle) {
+		dc := w.context(r, t, pxPerDp, k, s.Fonts)
 		fillRect(dst, band, s.Background)
 		w.p.setTarget(dst, band, s.Fonts)
 		drawEach(&w.p, &dc, under)
@@ -208,7 +208,7 @@ func (r *Renderer) drawBaseRecorded(dst, scratch *image.RGBA, cov *fillRecords, 
 		w.p.setTarget(scratch, band, s.Fonts)
 		drawEach(&w.p, &dc, above)
 		composeOver(dst, scratch, band, cov, &cov.tables[w.index], uint32(w.index))
-		w.buf = dc.buf
+		w.keep(&dc)
 	})
 	cov.boxes = slices.Grow(cov.boxes[:0], nc)[:nc]
 	for c := range cov.boxes {
@@ -298,7 +298,8 @@ func (r *Renderer) recolour(dst *image.RGBA, cov *fillRecords, fills []color.NRG
 			solid[i] = uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 255<<24
 		}
 	}
-	r.parallel(all, func(_ *worker, band image.Rectangle) {
+	r.bands = bandLayout(all, r.bands)
+	r.parallel(r.bands, func(_ *worker, _ int, band image.Rectangle) {
 		for _, box := range boxes {
 			if box = box.Intersect(band); !box.Empty() {
 				repaint(dst, box, cov, fills, changed, solid)

@@ -73,6 +73,10 @@ type DrawContext struct {
 	Visible orb.Bound       // projected bound of Clip, padded by a few pixels
 	Fonts   *Fonts
 	buf     []pt
+	frame   *frame // the renderer's, when drawing a band of its frame: the bins
+	band    int    // which of frame's bands this is
+	refs    []chunkRef
+	runs    [][2]int32
 }
 
 // Px converts a length in dp to output pixels.
@@ -140,9 +144,7 @@ func (dc *DrawContext) ProjectChunked(ring orb.Ring, chunks []orb.Bound, minStep
 // visible bound is padded by visiblePad px so strokes and marks just outside
 // the clip still reach in.
 func newDrawContext(t geo.Transform, pxPerDp float64, clip image.Rectangle, fonts *Fonts, buf []pt) DrawContext {
-	pad := visiblePad * math.Max(pxPerDp, 1)
-	vis := t.InvertBound(float64(clip.Min.X)-pad, float64(clip.Min.Y)-pad, float64(clip.Max.X)+pad, float64(clip.Max.Y)+pad)
-	return DrawContext{T: t, PxPerDp: pxPerDp, Clip: clip, Visible: vis, Fonts: fonts, buf: buf}
+	return DrawContext{T: t, PxPerDp: pxPerDp, Clip: clip, Visible: visibleBound(t, pxPerDp, clip), Fonts: fonts, buf: buf}
 }
 
 // NewDrawContext is the context for drawing a w×h pixel image through t at
@@ -162,7 +164,9 @@ const visiblePad = 12
 // cores (up to maxWorkers, 4).
 type Renderer struct {
 	workers []*worker
-	layers  []Layer // scratch: a scene's base and overlay in one list
+	layers  []Layer           // scratch: a scene's base and overlay in one list
+	fr      frame             // the bands of the frame being drawn, and its bins
+	bands   []image.Rectangle // scratch: bands of an image repainted without layers
 }
 
 // worker holds one goroutine's painter and buffers.
@@ -170,13 +174,26 @@ type worker struct {
 	index int // in Renderer.workers
 	p     rasterPainter
 	buf   []pt
+	refs  []chunkRef
+	runs  [][2]int32
 }
 
+// context is the worker's context for drawing band k of the frame.
+func (w *worker) context(r *Renderer, t geo.Transform, pxPerDp float64, k int, fonts *Fonts) DrawContext {
+	dc := newDrawContext(t, pxPerDp, r.fr.bands[k], fonts, w.buf)
+	dc.frame, dc.band, dc.refs, dc.runs = &r.fr, k, w.refs, w.runs
+	return dc
+}
+
+// keep takes back the buffers dc grew.
+func (w *worker) keep(dc *DrawContext) { w.buf, w.refs, w.runs = dc.buf, dc.refs, dc.runs }
+
 // maxBandBytes is about the largest band of a large image (see
-// Renderer.parallel): at 2880×1800 on two cores, nine or ten bands of about
-// 2 MB drew 2–6 % faster than four of 5 MB (the workers finish closer
-// together); at 1920×1080 four bands measured best.
-const maxBandBytes = 2 << 20
+// bandLayout). A band costs only what lies in it (see frame.bin), so
+// smaller bands let the workers finish closer together: on two cores, bands
+// of 1 MB drew the window's frames 2–9 % faster than bands of 2 MB, which
+// had beaten 5 MB ones before; 512 kB and 256 kB ones were no faster again.
+const maxBandBytes = 1 << 20
 
 // parallelMinPixels is the clip area below which one goroutine draws alone:
 // smaller jobs finish before extra goroutines would pay off.
@@ -237,24 +254,27 @@ func (r *Renderer) paint(dst *image.RGBA, clip image.Rectangle, layers []Layer, 
 	if len(layers) == 0 && before == nil {
 		return
 	}
-	r.prepare(layers, fonts, t, pxPerDp, full)
-	r.parallel(clip, func(w *worker, band image.Rectangle) {
+	r.prepare(layers, fonts, t, pxPerDp, full, clip)
+	r.parallel(r.fr.bands, func(w *worker, k int, band image.Rectangle) {
 		w.p.setTarget(dst, band, fonts)
 		if before != nil {
 			before(&w.p, band)
 		}
-		dc := newDrawContext(t, pxPerDp, band, fonts, w.buf)
+		dc := w.context(r, t, pxPerDp, k, fonts)
 		drawEach(&w.p, &dc, layers)
 		w.p.c.paintUnder() // when no layer painted
-		w.buf = dc.buf
+		w.keep(&dc)
 	})
 }
 
-// prepare calls Prepare on the layers that have per-frame work, with the
-// context of the whole image full.
-func (r *Renderer) prepare(layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64, full image.Rectangle) {
+// prepare lays out the bands of clip (see parallel) and calls Prepare on
+// the layers that have per-frame work, with the context of the whole image
+// full, which also bins their geometry by band.
+func (r *Renderer) prepare(layers []Layer, fonts *Fonts, t geo.Transform, pxPerDp float64, full, clip image.Rectangle) {
+	r.fr.reset(clip, t, pxPerDp)
 	w0 := r.worker(0)
 	dc := newDrawContext(t, pxPerDp, full, fonts, w0.buf)
+	dc.frame = &r.fr
 	prepareEach(&dc, layers)
 	w0.buf = dc.buf
 }
@@ -298,28 +318,43 @@ func (r *Renderer) worker(i int) *worker {
 	return r.workers[i]
 }
 
-// parallel runs draw over horizontal bands of clip, on as many goroutines as
-// there are cores (up to maxWorkers, 4); each band is drawn by one worker at
-// a time. On one core a large clip is still drawn in bands, one after the
-// other: a band's pixels stay in the cache while its layers are drawn (at
-// 2880×1800, nine bands drew the frame 13 % faster than one).
-func (r *Renderer) parallel(clip image.Rectangle, draw func(w *worker, band image.Rectangle)) {
-	n := min(runtime.GOMAXPROCS(0), maxWorkers)
-	if clip.Dx()*clip.Dy() < parallelMinPixels {
-		draw(r.worker(0), clip)
-		return
+// bandLayout cuts clip into horizontal bands, from the top: none for an
+// empty clip, one for a small one. No band is larger than maxBandBytes, and
+// on more than one core there are at least twice as many bands as workers:
+// land is not spread evenly from north to south, and a worker that finishes
+// early takes the next band. On one core a large clip is cut too: a band's
+// pixels stay in the cache while its layers are drawn (at 2880×1800, nine
+// bands drew the frame 13 % faster than one).
+func bandLayout(clip image.Rectangle, buf []image.Rectangle) []image.Rectangle {
+	bands := buf[:0]
+	if clip.Empty() {
+		return bands
 	}
-	// No band larger than maxBandBytes, and on more than one core at least
-	// twice as many bands as workers: land is not spread evenly from north
-	// to south, and a worker that finishes early takes the next band.
-	bands := max(1, 4*clip.Dx()*clip.Dy()/maxBandBytes)
+	if clip.Dx()*clip.Dy() < parallelMinPixels {
+		return append(bands, clip)
+	}
+	n := max(1, 4*clip.Dx()*clip.Dy()/maxBandBytes)
+	if workers := min(runtime.GOMAXPROCS(0), maxWorkers); workers >= 2 {
+		n = max(n, 2*workers)
+	}
+	n = min(n, clip.Dy())
+	for k := range n {
+		bands = append(bands, bandOf(clip, k, n))
+	}
+	return bands
+}
+
+// parallel runs draw over bands (see bandLayout), on as many goroutines as
+// there are cores (up to maxWorkers, 4); each band, the k-th, is drawn by
+// one worker at a time.
+func (r *Renderer) parallel(bands []image.Rectangle, draw func(w *worker, k int, band image.Rectangle)) {
+	n := min(runtime.GOMAXPROCS(0), maxWorkers, len(bands))
 	if n < 2 {
-		for k := range bands {
-			draw(r.worker(0), bandOf(clip, k, bands))
+		for k, b := range bands {
+			draw(r.worker(0), k, b)
 		}
 		return
 	}
-	bands = max(bands, 2*n)
 	var next atomic.Int32
 	var wg sync.WaitGroup
 	for i := 0; i < n; i++ {
@@ -329,10 +364,10 @@ func (r *Renderer) parallel(clip image.Rectangle, draw func(w *worker, band imag
 			defer wg.Done()
 			for {
 				k := int(next.Add(1)) - 1
-				if k >= bands {
+				if k >= len(bands) {
 					return
 				}
-				draw(w, bandOf(clip, k, bands))
+				draw(w, k, bands[k])
 			}
 		}()
 	}

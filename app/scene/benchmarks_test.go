@@ -253,19 +253,29 @@ func BenchmarkDateStepFirst(b *testing.B) {
 	}
 }
 
+// frameView is one of the frames the benchmarks draw: a view and its
+// pixels per dp.
+type frameView struct {
+	name    string
+	v       geo.View
+	pxPerDp float64
+}
+
+// benchFrames are the views of BenchmarkFrame1080, FrameZoomed and
+// FrameHiDPI.
+func benchFrames() []frameView {
+	return []frameView{
+		{"1080", geo.NewView(geo.EqualEarth{}, 1920, 1080), 1},
+		{"Zoomed", eastAsia(), 1},
+		{"HiDPI", geo.NewView(geo.EqualEarth{}, 1440, 900), 2},
+	}
+}
+
 // BenchmarkLayer draws each layer of the frames above alone, through the
 // same renderer, so that a frame's cost can be split by layer:
 // go test -bench 'Layer/HiDPI' ./app/scene.
 func BenchmarkLayer(b *testing.B) {
-	for _, f := range []struct {
-		name    string
-		v       geo.View
-		pxPerDp float64
-	}{
-		{"1080", geo.NewView(geo.EqualEarth{}, 1920, 1080), 1},
-		{"Zoomed", eastAsia(), 1},
-		{"HiDPI", geo.NewView(geo.EqualEarth{}, 1440, 900), 2},
-	} {
+	for _, f := range benchFrames() {
 		a := loadAtlas(b)
 		o := articleOptions()
 		o.Selected, o.Hover = "CHN", "RUS"

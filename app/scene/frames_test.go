@@ -2,6 +2,7 @@ package scene
 
 import (
 	"image"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"testing"
@@ -343,4 +344,38 @@ func differentPixels(a, b *image.RGBA) int {
 		}
 	}
 	return n
+}
+
+// TestSameInAnyStrips draws the scene of each benchmark frame (every
+// layer, a selection and a hover) at once and again strip by strip, each
+// strip cut into its own bands with its own bins (see render.frame): the
+// pictures are the same, as they must be for an export on any number of
+// cores and for the strips a pan draws. The strips' edges fall at random
+// rows, so a band's edge lands inside countries, borders and thick
+// outlines.
+func TestSameInAnyStrips(t *testing.T) {
+	a := loadAtlas(t)
+	rng := rand.New(rand.NewPCG(5, 8))
+	for _, f := range benchFrames() {
+		o := articleOptions()
+		o.Selected, o.Hover = "CHN", "RUS"
+		s := a.Scene(f.v, f.pxPerDp, o)
+		rect := image.Rect(0, 0, int(f.v.Width*f.pxPerDp), int(f.v.Height*f.pxPerDp))
+		whole := image.NewRGBA(rect)
+		var r render.Renderer
+		r.Draw(whole, s, f.v, f.pxPerDp)
+		strips := image.NewRGBA(rect)
+		for y0 := 0; y0 < rect.Dy(); {
+			y1 := min(rect.Dy(), y0+1+rng.IntN(rect.Dy()/3))
+			clip := image.Rect(0, y0, rect.Dx(), y1)
+			r.DrawBase(strips, clip, s, f.v, f.pxPerDp)
+			r.DrawOverlay(strips, clip, s, f.v, f.pxPerDp)
+			y0 = y1
+		}
+		// A pixel may round the other way (by one level) where an edge's
+		// cells sum in another order, as in TestThickStrokeBandsMatchWhole.
+		if m, n := maxChannelDiff(whole, strips); m > 1 {
+			t.Errorf("%s: drawn in strips, %d pixels differ from the whole draw, by up to %d", f.name, n, m)
+		}
+	}
 }

@@ -274,7 +274,7 @@ func (a *Atlas) base(key baseKey, ly *geo.Layer, o Options) []render.Layer {
 // Countries layer, at index at, has none yet. The caller holds a.mu.
 func (a *Atlas) geometryLayers(ly *geo.Layer, o Options) (layers []render.Layer, at int) {
 	st := &o.Style
-	layers = []render.Layer{&render.Sphere{Outline: ly.Outline, Fill: st.Ocean}}
+	layers = []render.Layer{render.NewSphere(ly.Outline, st.Ocean)}
 	if o.Layers&Graticule != 0 {
 		layers = append(layers, render.NewLines("graticule", a.graticule(ly.Proj), st.Graticule, st.GraticuleWidth))
 	}
