@@ -153,7 +153,7 @@ func (dc *DrawContext) bandChunks(polys []geo.Poly) []chunkRef {
 func chunksIn(polys []geo.Poly, vis orb.Bound, fn func(r chunkRef, cb orb.Bound)) {
 	for pi := range polys {
 		p := &polys[pi]
-		if !p.Bound.Intersects(vis) {
+		if outside(p.Bound, vis) {
 			continue
 		}
 		for ri, chunks := range p.Chunks {

@@ -104,7 +104,7 @@ func (l *Countries) Draw(p Painter, dc *DrawContext) {
 		for i < len(refs) && shapes[refs[i].poly].Country == ci {
 			j := ringEnd(refs, i)
 			poly, ri := &shapes[refs[i].poly], refs[i].ring
-			if dc.Visible.Intersects(poly.Bound) {
+			if !outside(poly.Bound, dc.Visible) {
 				p.Ring(dc.projectRingChunks(poly.Rings[ri], poly.Chunks[ri], refs[i:j]))
 				drawn = true
 			}
@@ -148,7 +148,7 @@ func (l *Borders) Draw(p Painter, dc *DrawContext) {
 	for i := 0; i < len(refs); {
 		j := ringEnd(refs, i)
 		poly, ri := &shapes[refs[i].poly], refs[i].ring
-		if dc.Visible.Intersects(poly.Bound) {
+		if !outside(poly.Bound, dc.Visible) {
 			borderRuns(p, dc, poly.Rings[ri], poly.Dup[ri], poly.Chunks[ri], refs[i:j])
 		}
 		i = j
@@ -259,7 +259,7 @@ func (l *CountryOutline) Draw(p Painter, dc *DrawContext) {
 	for i < len(refs) && refs[i].poly <= last {
 		j := ringEnd(refs, i)
 		poly, ri := &shapes[refs[i].poly], refs[i].ring
-		if poly.Country == l.Country && dc.Visible.Intersects(poly.Bound) {
+		if poly.Country == l.Country && !outside(poly.Bound, dc.Visible) {
 			dc.strokeRuns(p, poly.Rings[ri], poly.Chunks[ri], refs[i:j], true)
 		}
 		i = j

@@ -192,3 +192,26 @@ func TestSortCellsStable(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatPixel: a run of every length from 0 to 300 pixels ends up all
+// its first pixel's colour, and the byte after the run is left alone.
+func TestRepeatPixel(t *testing.T) {
+	for n := 0; n <= 300; n++ {
+		buf := make([]uint8, 4*n+4)
+		for i := range buf {
+			buf[i] = 0xee
+		}
+		if n > 0 {
+			copy(buf, []uint8{1, 2, 3, 255})
+		}
+		repeatPixel(buf[:4*n])
+		for i := 0; i < 4*n; i++ {
+			if want := []uint8{1, 2, 3, 255}[i%4]; buf[i] != want {
+				t.Fatalf("run of %d: byte %d is %d, want %d", n, i, buf[i], want)
+			}
+		}
+		if buf[4*n] != 0xee {
+			t.Fatalf("run of %d: the byte after it changed", n)
+		}
+	}
+}

@@ -45,11 +45,12 @@ type rasterPainter struct {
 	c     canvas
 	fonts *Fonts
 	path
-	dash  []pt // scratch: closed strokes and circles
-	piece []pt // scratch: the dash being laid down
-	kept  []pt // scratch: a thick line's points after thinning
-	poly  []pt // scratch: a stroke's outline
-	ring  []pt // scratch: a ring turned to start at a cut
+	dash    []pt // scratch: closed strokes and circles
+	piece   []pt // scratch: the dash being laid down
+	kept    []pt // scratch: a thick line's points after thinning
+	poly    []pt // scratch: a stroke's outline
+	normals []pt // scratch: the offsets of a stroke's segments
+	ring    []pt // scratch: a ring turned to start at a cut
 }
 
 // setTarget points the painter at dst, drawing only inside clip.
@@ -178,12 +179,15 @@ func (r *rasterPainter) strokeSolid(line []pt, pen Pen, closed bool) {
 func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, closed bool) {
 	hw := w / 2
 	poly := r.poly[:0]
-	normal := func(a, b pt) (float32, float32) { // the left offset of a→b
-		dx, dy := b.x-a.x, b.y-a.y
-		l := float32(math.Sqrt(float64(dx*dx + dy*dy)))
-		return -dy / l * hw, dx / l * hw
-	}
 	n := len(pts)
+	// The left offset of each segment, worked out once for both sides.
+	nrm := r.normals[:0]
+	for i := 1; i < n; i++ {
+		dx, dy := pts[i].x-pts[i-1].x, pts[i].y-pts[i-1].y
+		l := float32(math.Sqrt(float64(dx*dx + dy*dy)))
+		nrm = append(nrm, pt{-dy / l * hw, dx / l * hw})
+	}
+	r.normals = nrm
 	// One side, then the other: side +1 walks pts forwards along the left
 	// offset, side −1 walks them backwards (its left is the right of the line).
 	for _, side := range [2]int{1, -1} {
@@ -193,13 +197,19 @@ func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, close
 			}
 			return pts[n-1-i]
 		}
-		nx, ny := normal(at(0), at(1))
+		normal := func(i int) (float32, float32) { // the side's left offset along at(i)→at(i+1)
+			if side > 0 {
+				return nrm[i].x, nrm[i].y
+			}
+			return -nrm[n-2-i].x, -nrm[n-2-i].y
+		}
+		nx, ny := normal(0)
 		start := len(poly)
 		if closed {
 			// The last point is the first: the side starts with the join
 			// there, from the last segment into the first, the same join as
 			// when the ring is cut elsewhere and this point is a middle one.
-			lx, ly := normal(at(n-2), at(n-1))
+			lx, ly := normal(n - 2)
 			poly = joinPoints(poly, at(0), lx, ly, nx, ny, hw)
 		} else {
 			// The cap before this side's first point.
@@ -215,7 +225,7 @@ func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, close
 		}
 		first := poly[start]
 		for i := 1; i < n-1; i++ {
-			mx, my := normal(at(i), at(i+1))
+			mx, my := normal(i)
 			poly = joinPoints(poly, at(i), nx, ny, mx, my, hw)
 			nx, ny = mx, my
 		}
