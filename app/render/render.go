@@ -73,10 +73,10 @@ type DrawContext struct {
 	Visible orb.Bound       // projected bound of Clip, padded by a few pixels
 	Fonts   *Fonts
 	buf     []pt
-	frame   *frame // the renderer's, when drawing a band of its frame: the bins
-	band    int    // which of frame's bands this is
-	refs    []chunkRef
-	runs    [][2]int32
+	frame   *frame     // the renderer's, when drawing a band of its frame: the bins
+	band    int        // which of frame's bands this is
+	refs    []chunkRef // scratch: a band's chunks when they are not binned
+	runs    [][2]int32 // scratch: a line's runs of chunks in sight
 }
 
 // Px converts a length in dp to output pixels.
