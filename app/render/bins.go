@@ -184,11 +184,18 @@ func chunkSpan(ring []orb.Point, k int32) (i0, i1 int) {
 }
 
 // projectRingChunks is the path, in pixels, that fills ring as it shows in
-// dc's band, given the ring's chunks there (refs, from bandChunks): each
-// chunk's points in turn, a chunk beyond one side of dc.Visible by its
-// chord (see ProjectChunked), and the chunks left out by a straight line.
-// The slice is valid until the next call.
+// dc's band, given the bounds of its chunks (see geo.Poly.Chunks) and those
+// of them there (refs, from bandChunks; all of them when refs is nil):
+// each chunk's points in turn, a chunk wholly beyond one side of
+// dc.Visible by its chord, and the chunks left out by a straight line. For
+// a fill a chord winds round every pixel in sight as the chunk did, so the
+// picture is the same and geometry far off the band costs two points a
+// chunk. A ring without chunks is projected whole. The slice is valid
+// until the next call.
 func (dc *DrawContext) projectRingChunks(ring orb.Ring, chunks []orb.Bound, refs []chunkRef) []pt {
+	if len(chunks) == 0 {
+		return dc.Project(ring, 0)
+	}
 	out := dc.buf[:0]
 	vis := dc.Visible
 	// A run of points all above the clip's rows (or all below) is drawn
@@ -214,20 +221,28 @@ func (dc *DrawContext) projectRingChunks(ring orb.Ring, chunks []orb.Bound, refs
 		out = append(out, q)
 		s2, s1 = s1, s
 	}
+	count := len(chunks)
+	if refs != nil {
+		count = len(refs)
+	}
 	next := int32(-1) // the chunk that continues the path without a jump
-	for _, r := range refs {
-		i0, i1 := chunkSpan(ring, r.chunk)
-		if r.chunk != next {
+	for i := 0; i < count; i++ {
+		k := int32(i)
+		if refs != nil {
+			k = refs[i].chunk
+		}
+		i0, i1 := chunkSpan(ring, k)
+		if k != next {
 			add(dc.Point(ring[i0]))
 		}
-		if outside(chunks[r.chunk], vis) {
+		if outside(chunks[k], vis) {
 			add(dc.Point(ring[i1]))
 		} else {
 			for i := i0 + 1; i <= i1; i++ {
 				add(dc.Point(ring[i]))
 			}
 		}
-		next = r.chunk + 1
+		next = k + 1
 	}
 	dc.buf = out
 	return out

@@ -41,7 +41,7 @@ func NewSphere(outline orb.Ring, fill color.NRGBA) *Sphere {
 func (l *Sphere) ID() string       { return "ocean" }
 func (l *Sphere) Bound() orb.Bound { return l.bound }
 func (l *Sphere) Draw(p Painter, dc *DrawContext) {
-	p.Ring(dc.ProjectChunked(l.Outline, l.chunks, 0))
+	p.Ring(dc.projectRingChunks(l.Outline, l.chunks, nil))
 	p.Fill(l.Fill, nil)
 }
 
