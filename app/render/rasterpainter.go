@@ -45,12 +45,13 @@ type rasterPainter struct {
 	c     canvas
 	fonts *Fonts
 	path
-	dash    []pt // scratch: closed strokes and circles
-	piece   []pt // scratch: the dash being laid down
-	kept    []pt // scratch: a thick line's points after thinning
-	poly    []pt // scratch: a stroke's outline
-	normals []pt // scratch: the offsets of a stroke's segments
-	ring    []pt // scratch: a ring turned to start at a cut
+	dash    []pt      // scratch: closed strokes and circles
+	piece   []pt      // scratch: the dash being laid down
+	kept    []pt      // scratch: a thick line's points after thinning
+	poly    []pt      // scratch: a stroke's outline
+	normals []pt      // scratch: the offsets of a stroke's segments
+	lengths []float32 // scratch: the lengths of a stroke's segments
+	ring    []pt      // scratch: a ring turned to start at a cut
 }
 
 // setTarget points the painter at dst, drawing only inside clip.
@@ -181,13 +182,14 @@ func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, close
 	poly := r.poly[:0]
 	n := len(pts)
 	// The left offset of each segment, worked out once for both sides.
-	nrm := r.normals[:0]
+	nrm, lens := r.normals[:0], r.lengths[:0]
 	for i := 1; i < n; i++ {
 		dx, dy := pts[i].x-pts[i-1].x, pts[i].y-pts[i-1].y
 		l := float32(math.Sqrt(float64(dx*dx + dy*dy)))
 		nrm = append(nrm, pt{-dy / l * hw, dx / l * hw})
+		lens = append(lens, l)
 	}
-	r.normals = nrm
+	r.normals, r.lengths = nrm, lens
 	// One side, then the other: side +1 walks pts forwards along the left
 	// offset, side −1 walks them backwards (its left is the right of the line).
 	for _, side := range [2]int{1, -1} {
@@ -210,7 +212,7 @@ func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, close
 			// there, from the last segment into the first, the same join as
 			// when the ring is cut elsewhere and this point is a middle one.
 			lx, ly := normal(n - 2)
-			poly = joinPoints(poly, at(0), lx, ly, nx, ny, hw)
+			poly = joinPoints(poly, at(0), lx, ly, nx, ny, hw, min(lens[0], lens[n-2]))
 		} else {
 			// The cap before this side's first point.
 			round := roundStart
@@ -226,7 +228,12 @@ func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, close
 		first := poly[start]
 		for i := 1; i < n-1; i++ {
 			mx, my := normal(i)
-			poly = joinPoints(poly, at(i), nx, ny, mx, my, hw)
+			// The segments either side of at(i), whichever way the side runs.
+			room := min(lens[i-1], lens[i])
+			if side < 0 {
+				room = min(lens[n-2-i], lens[n-1-i])
+			}
+			poly = joinPoints(poly, at(i), nx, ny, mx, my, hw, room)
 			nx, ny = mx, my
 		}
 		if closed {
@@ -243,24 +250,49 @@ func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, close
 
 // joinPoints adds the side's points at vertex p, where its offset turns
 // from (ax, ay) (the segment before p) to (bx, by) (the one after), both of
-// length hw, the stroke's half width: on the outer side of a turn a round
-// arc; on the inner side the offset point of one segment, then the other's.
-// The two offset lines cross short of those points, so the side runs a
-// little way past the crossing and back; the small triangle it folds over
-// lies inside the stroke and keeps its coverage whole under the non-zero
-// rule. Every edge of the outline thus ends on a segment's own offset
-// point, whatever part of the line is drawn, so an image cut into bands
-// draws the same pixels.
-func joinPoints(poly []pt, p pt, ax, ay, bx, by, hw float32) []pt {
-	if ax*bx+ay*by > 0.9999*hw*hw {
+// length hw, the stroke's half width; room is the length of the shorter of
+// the two segments.
+//
+// A slight turn, one whose mitre reaches less than arcStrayPx beyond the
+// round join, takes one point where the two offset lines cross: on the
+// outer side the mitre, within arcStrayPx of the arc; on the inner side the
+// outline's true corner, when it lies within half of each segment (else
+// the inner side takes the two offset points as below). Otherwise, on the
+// outer side of a turn, a round arc; on the inner side the offset point of
+// one segment, then the other's. Those two offset lines cross short of
+// those points, so the side runs a little way past the crossing and back;
+// the small triangle it folds over lies inside the stroke and keeps its
+// coverage whole under the non-zero rule. Every point depends only on p and
+// the segments either side of it, whatever part of the line is drawn, so an
+// image cut into bands draws the same pixels.
+func joinPoints(poly []pt, p pt, ax, ay, bx, by, hw, room float32) []pt {
+	dot, hw2 := ax*bx+ay*by, hw*hw
+	if dot > 0.9999*hw2 {
 		return append(poly, pt{p.x + ax, p.y + ay}) // straight on: the offsets meet
 	}
-	if ax*by-ay*bx > 0 || ax*bx+ay*by >= oneChordCos(hw)*hw*hw {
+	inner := ax*by-ay*bx > 0
+	if dot >= mitreCos(hw)*hw2 && (!inner || 4*hw2*(hw2-dot) <= room*room*(hw2+dot)) {
+		// Where the offset lines cross: along the bisector, hw / cos(θ/2)
+		// from p, which is (a + b) / (1 + cos θ). On the inner side it lies
+		// hw·tan(θ/2) along each segment from p; the test above is that
+		// distance at most room / 2, squared.
+		k := hw2 / (hw2 + dot)
+		return append(poly, pt{p.x + (ax+bx)*k, p.y + (ay+by)*k})
+	}
+	if inner || dot >= oneChordCos(hw)*hw2 {
 		// The inside of the turn, or an outer arc that one chord draws
 		// (arcPoints would give these two points).
 		return append(poly, pt{p.x + ax, p.y + ay}, pt{p.x + bx, p.y + by})
 	}
 	return arcPoints(poly, p, ax, ay, bx, by, hw, true)
+}
+
+// mitreCos is the cosine of the widest turn whose mitre, at stroke half
+// width hw, reaches at most arcStrayPx beyond the round join:
+// hw / cos(θ/2) ≤ hw + arcStrayPx.
+func mitreCos(hw float32) float32 {
+	v := float64(hw) / (float64(hw) + arcStrayPx)
+	return float32(2*v*v - 1)
 }
 
 // arcStrayPx is how far (px) a chord of a round join or cap may stray from
