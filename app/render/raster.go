@@ -11,7 +11,6 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"math/bits"
 )
 
 // pt is a point in device pixels.
@@ -469,31 +468,23 @@ func sortCells(cs []cell, tmp *[]cell) {
 	}
 }
 
-// radixSortCells sorts cells by x (x < 65536) in two stable passes, low
-// digit then high digit, each digit half the bits the largest x needs.
+// radixSortCells sorts cells by x, low byte then high byte; stable.
 func radixSortCells(cs []cell, tmp *[]cell) {
 	if cap(*tmp) < len(cs) {
 		*tmp = make([]cell, len(cs))
 	}
-	maxX := int32(0)
-	for _, c := range cs {
-		maxX = max(maxX, c.x)
-	}
-	digit := uint32(bits.Len32(uint32(maxX))+1) / 2
-	mask := uint32(1)<<digit - 1
 	buf := (*tmp)[:len(cs)]
 	src, dst := cs, buf
-	var count [257]int
-	for shift := uint32(0); shift < 2*digit; shift += digit {
-		clear(count[:mask+2])
+	for shift := 0; shift < 16; shift += 8 {
+		var count [257]int
 		for _, c := range src {
-			count[(uint32(c.x)>>shift)&mask+1]++
+			count[(uint32(c.x)>>shift)&0xff+1]++
 		}
-		for i := uint32(1); i <= mask+1; i++ {
+		for i := 1; i < 257; i++ {
 			count[i] += count[i-1]
 		}
 		for _, c := range src {
-			k := (uint32(c.x) >> shift) & mask
+			k := (uint32(c.x) >> shift) & 0xff
 			dst[count[k]] = c
 			count[k]++
 		}
