@@ -20,6 +20,21 @@ func distToPolyline(x, y float64, pts []pt) float64 {
 	return best
 }
 
+// wigglyLine is a fixed random walk across a 400×240 image: steps of min to
+// max px, each turning by up to 45° from the last, heading east.
+func wigglyLine(minStep, maxStep float64) []pt {
+	rng := rand.New(rand.NewPCG(3, 5))
+	pts := []pt{{20, 120}}
+	dir := 0.0
+	for pts[len(pts)-1].x < 380 {
+		dir += (rng.Float64()*2 - 1) * math.Pi / 4
+		dir = math.Max(-1, math.Min(1, dir)) // keep heading east
+		p, step := pts[len(pts)-1], minStep+rng.Float64()*(maxStep-minStep)
+		pts = append(pts, pt{p.x + float32(step*math.Cos(dir)), p.y + float32(step*math.Sin(dir))})
+	}
+	return pts
+}
+
 // TestThickStrokeCoverage strokes polylines with sharp and gentle turns, both
 // ways round, with round caps and as a closed ring, in a translucent colour:
 // every pixel well inside the stroke (within w/2 − 1 of the line, round caps
@@ -37,6 +52,12 @@ func TestThickStrokeCoverage(t *testing.T) {
 		{"gentle arc", []pt{{20, 150}, {80, 120}, {140, 100}, {200, 95}, {260, 100}, {320, 120}, {380, 150}}, 6, false},
 		{"hairpin", []pt{{40, 60}, {300, 80}, {40, 100}}, 10, false},
 		{"ring", []pt{{100, 60}, {300, 60}, {300, 200}, {100, 200}, {100, 60}}, 12, true},
+		// A coast at 1:50m: short steps turning up to 45° either way, where
+		// most joins are slight and take one point where the offset lines
+		// cross. The steps are long enough for thinning to keep every point,
+		// so the stroke follows the line the test measures from.
+		{"wiggly coast", wigglyLine(2.5, 5), 5, false},
+		{"wiggly coast, wide", wigglyLine(4.5, 7), 9, false},
 	}
 	const alpha = 128
 	for _, c := range cases {
