@@ -166,15 +166,21 @@ func chunksIn(polys []geo.Poly, vis orb.Bound, fn func(r chunkRef, cb orb.Bound)
 	}
 }
 
-// ringEnd is the end of the run of refs from i on that share refs[i]'s
-// polygon and ring.
-func ringEnd(refs []chunkRef, i int) int {
-	p, r := refs[i].poly, refs[i].ring
-	j := i + 1
-	for j < len(refs) && refs[j].poly == p && refs[j].ring == r {
-		j++
+// eachRing calls fn, in order, for each ring that refs (in the order of
+// polyBins) have chunks of, with those chunks, but the rings of polygons
+// whose bound misses vis.
+func eachRing(shapes []geo.Poly, refs []chunkRef, vis orb.Bound, fn func(poly *geo.Poly, ring int32, refs []chunkRef)) {
+	for i := 0; i < len(refs); {
+		p, r := refs[i].poly, refs[i].ring
+		j := i + 1
+		for j < len(refs) && refs[j].poly == p && refs[j].ring == r {
+			j++
+		}
+		if poly := &shapes[p]; !outside(poly.Bound, vis) {
+			fn(poly, r, refs[i:j])
+		}
+		i = j
 	}
-	return j
 }
 
 // chunkSpan is the range of points of ring chunk k covers: i0 to i1.

@@ -100,16 +100,16 @@ func (l *Countries) Draw(p Painter, dc *DrawContext) {
 	refs := dc.bandChunks(shapes)
 	for i := 0; i < len(refs); {
 		ci := shapes[refs[i].poly].Country
-		drawn := false
-		for i < len(refs) && shapes[refs[i].poly].Country == ci {
-			j := ringEnd(refs, i)
-			poly, ri := &shapes[refs[i].poly], refs[i].ring
-			if !outside(poly.Bound, dc.Visible) {
-				p.Ring(dc.projectRingChunks(poly.Rings[ri], poly.Chunks[ri], refs[i:j]))
-				drawn = true
-			}
-			i = j
+		k := i + 1 // the end of the country's refs
+		for k < len(refs) && shapes[refs[k].poly].Country == ci {
+			k++
 		}
+		drawn := false
+		eachRing(shapes, refs[i:k], dc.Visible, func(poly *geo.Poly, ri int32, refs []chunkRef) {
+			p.Ring(dc.projectRingChunks(poly.Rings[ri], poly.Chunks[ri], refs))
+			drawn = true
+		})
+		i = k
 		if !drawn {
 			continue
 		}
@@ -144,15 +144,9 @@ func (l *Borders) Draw(p Painter, dc *DrawContext) {
 		return
 	}
 	shapes := dc.outlinePolys(l.Layer)
-	refs := dc.bandChunks(shapes)
-	for i := 0; i < len(refs); {
-		j := ringEnd(refs, i)
-		poly, ri := &shapes[refs[i].poly], refs[i].ring
-		if !outside(poly.Bound, dc.Visible) {
-			borderRuns(p, dc, poly.Rings[ri], poly.Dup[ri], poly.Chunks[ri], refs[i:j])
-		}
-		i = j
-	}
+	eachRing(shapes, dc.bandChunks(shapes), dc.Visible, func(poly *geo.Poly, ri int32, refs []chunkRef) {
+		borderRuns(p, dc, poly.Rings[ri], poly.Dup[ri], poly.Chunks[ri], refs)
+	})
 	p.Stroke(Pen{Width: dc.Px(l.WidthDp), Color: l.Color}, nil)
 }
 
@@ -256,14 +250,12 @@ func (l *CountryOutline) Draw(p Painter, dc *DrawContext) {
 	// as are their chunks.
 	first, last := int32(polys[0]), int32(polys[len(polys)-1])
 	i := sort.Search(len(refs), func(i int) bool { return refs[i].poly >= first })
-	for i < len(refs) && refs[i].poly <= last {
-		j := ringEnd(refs, i)
-		poly, ri := &shapes[refs[i].poly], refs[i].ring
-		if poly.Country == l.Country && !outside(poly.Bound, dc.Visible) {
-			dc.strokeRuns(p, poly.Rings[ri], poly.Chunks[ri], refs[i:j], true)
+	j := i + sort.Search(len(refs)-i, func(k int) bool { return refs[i+k].poly > last })
+	eachRing(shapes, refs[i:j], dc.Visible, func(poly *geo.Poly, ri int32, refs []chunkRef) {
+		if poly.Country == l.Country {
+			dc.strokeRuns(p, poly.Rings[ri], poly.Chunks[ri], refs, true)
 		}
-		i = j
-	}
+	})
 	p.Stroke(Pen{Width: dc.Px(l.WidthDp), Color: l.Color}, nil)
 }
 

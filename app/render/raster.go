@@ -692,8 +692,6 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 		if bot <= across0 || top >= across1 {
 			continue // the band misses the clip in this column
 		}
-		// top > across0 − t ≥ −2 here, so whole(top) is its floor where
-		// that matters (it is not less than across0 ≥ 0).
 		r := fmax(floor(top), across0)
 		end := fmin(bot, across1)
 		off := base + int(x)*stepAlong + int(r)*stepAcross

@@ -114,7 +114,8 @@ func (r *rasterPainter) Stroke(pen Pen, _ *Meta) {
 // the last one kept cannot change the outline by more than a small part of a
 // pixel. Every geo.ChunkSize-th point is kept all the same, so that a line
 // drawn from the start of any of its chunks (see DrawContext.strokeRuns)
-// keeps the same points from there on. Segments that cannot reach the clip split the line into runs.
+// keeps the same points from there on. Segments that cannot reach the clip
+// split the line into runs.
 func (r *rasterPainter) strokeSolid(line []pt, pen Pen, closed bool) {
 	w := pen.Width
 	if w <= hairlineMax {
@@ -228,12 +229,11 @@ func (r *rasterPainter) outline(pts []pt, w float32, roundStart, roundEnd, close
 		first := poly[start]
 		for i := 1; i < n-1; i++ {
 			mx, my := normal(i)
-			// The segments either side of at(i), whichever way the side runs.
-			room := min(lens[i-1], lens[i])
+			v := i // at(i) is pts[v], between segments v−1 and v
 			if side < 0 {
-				room = min(lens[n-2-i], lens[n-1-i])
+				v = n - 1 - i
 			}
-			poly = joinPoints(poly, at(i), nx, ny, mx, my, hw, room)
+			poly = joinPoints(poly, at(i), nx, ny, mx, my, hw, min(lens[v-1], lens[v]))
 			nx, ny = mx, my
 		}
 		if closed {
