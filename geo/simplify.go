@@ -54,7 +54,7 @@ func (l *Layer) Simplified(tol float64) []Poly {
 	if l.simple == nil || !(tol > 0) || math.IsInf(tol, 0) {
 		return l.Polys
 	}
-	level := int(math.Floor(levelsPerOctave * math.Log2(tol))) // tol rounded down to its level
+	level := toleranceLevel(tol)
 	c := l.simple
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -64,12 +64,82 @@ func (l *Layer) Simplified(tol float64) []Poly {
 	if c.nodes == nil {
 		c.nodes = l.borderNodes()
 	}
-	polys := l.simplify(math.Exp2(float64(level)/levelsPerOctave), c.nodes)
+	polys := l.simplify(levelTolerance(level), c.nodes)
 	if c.levels == nil {
 		c.levels = map[int][]Poly{}
 	}
 	c.levels[level] = polys
 	return polys
+}
+
+// toleranceLevel is the level tol rounds down to: the k of the largest
+// 2^(k/levelsPerOctave) not above tol.
+func toleranceLevel(tol float64) int { return int(math.Floor(levelsPerOctave * math.Log2(tol))) }
+
+// levelTolerance is the tolerance of level k (see toleranceLevel).
+func levelTolerance(k int) float64 { return math.Exp2(float64(k) / levelsPerOctave) }
+
+// Lines is a set of projected polylines (a graticule, the story's routes)
+// with copies simplified for drawing at any scale, as Layer.Simplified
+// does for polygons: a line sampled finely enough for the deepest zoom
+// (a great-circle arc every 25 km, a meridian every degree) carries far
+// more points than a world view can show. Safe for concurrent use; the
+// lines must not be modified.
+type Lines struct {
+	Lines  []orb.LineString // full detail, projected
+	mu     sync.Mutex
+	levels map[int]SimplifiedLines
+}
+
+// SimplifiedLines is a Lines at one level of simplification: the lines in
+// the same order, and the bounds of their chunks (see ChunkBounds).
+type SimplifiedLines struct {
+	Lines  []orb.LineString
+	Chunks [][]orb.Bound
+}
+
+// NewLines returns the set of lines ls (projected; not copied).
+func NewLines(ls []orb.LineString) *Lines { return &Lines{Lines: ls} }
+
+// Simplified returns the lines for drawing where a point may be off by at
+// most tol projected units: each line keeps its ends and the points a
+// Douglas-Peucker simplification with tol rounded down to its level (see
+// Layer.Simplified) needs. Each level is built on its first call (for the
+// story's routes, well under a millisecond) and cached; callers must not
+// modify the result. A tol that is not positive and finite gives the full
+// lines.
+func (l *Lines) Simplified(tol float64) SimplifiedLines {
+	level, full := 0, !(tol > 0) || math.IsInf(tol, 0)
+	if !full {
+		level = toleranceLevel(tol)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if full {
+		level = math.MinInt // the full lines' own entry
+	}
+	if out, ok := l.levels[level]; ok {
+		return out
+	}
+	var out SimplifiedLines
+	var s simplifier
+	if !full {
+		s.tol2 = levelTolerance(level) * levelTolerance(level)
+	}
+	for _, ls := range l.Lines {
+		if !full && len(ls) > 2 {
+			s.arc = append(s.arc[:0], ls...)
+			kept := s.simplifyArc(make([]orb.Point, 0, 8), s.arc)
+			ls = append(kept, ls[len(ls)-1])
+		}
+		out.Lines = append(out.Lines, ls)
+		out.Chunks = append(out.Chunks, ChunkBounds(orb.Ring(ls)))
+	}
+	if l.levels == nil {
+		l.levels = map[int]SimplifiedLines{}
+	}
+	l.levels[level] = out
+	return out
 }
 
 // borderNodes finds the vertices that must survive simplification: those

@@ -196,3 +196,60 @@ func TestSimplifiedConcurrentFirstUse(t *testing.T) {
 		}
 	}
 }
+
+// TestLinesSimplified simplifies the graticule for a world map about 2000 px
+// wide: the straight parallels keep their two ends, the curved meridians
+// fewer points than they are sampled with but every one they drop lies
+// within the tolerance; every line keeps its ends, its chunks are those of
+// the simplified line, tolerances within one level share their lines, and
+// a tolerance that is not positive and finite gives the full lines.
+func TestLinesSimplified(t *testing.T) {
+	grat := Graticule(EqualEarth{}, 30)
+	l := NewLines(grat)
+	w := WorldBound(EqualEarth{}).Max[0] - WorldBound(EqualEarth{}).Min[0]
+	tol := levelTolerance(toleranceLevel(0.1*w/2000)) * 1.01 // just above a level
+	s := l.Simplified(tol)
+	if len(s.Lines) != len(grat) || len(s.Chunks) != len(grat) {
+		t.Fatalf("%d lines and %d chunk lists, want %d", len(s.Lines), len(s.Chunks), len(grat))
+	}
+	before, after := 0, 0
+	for i, ls := range s.Lines {
+		full := grat[i]
+		before, after = before+len(full), after+len(ls)
+		if ls[0] != full[0] || ls[len(ls)-1] != full[len(full)-1] {
+			t.Errorf("line %d lost an end", i)
+		}
+		if full[0][1] == full[len(full)-1][1] && len(ls) != 2 {
+			t.Errorf("parallel %d kept %d points, want its 2 ends", i, len(ls))
+		}
+		for _, v := range full {
+			best := math.Inf(1)
+			for k := 1; k < len(ls); k++ {
+				best = math.Min(best, segmentDistance2(v, segment{ls[k-1][0], ls[k-1][1], ls[k][0], ls[k][1]}))
+			}
+			if math.Sqrt(best) > tol*1.0000001 {
+				t.Fatalf("line %d: point %v is %g from the simplified line, tolerance %g", i, v, math.Sqrt(best), tol)
+			}
+		}
+		want := ChunkBounds(orb.Ring(ls))
+		if len(want) != len(s.Chunks[i]) {
+			t.Fatalf("line %d: %d chunks, want %d", i, len(s.Chunks[i]), len(want))
+		}
+		for k := range want {
+			if want[k] != s.Chunks[i][k] {
+				t.Fatalf("line %d chunk %d: %v, want %v", i, k, s.Chunks[i][k], want[k])
+			}
+		}
+	}
+	if after*4 > before {
+		t.Errorf("kept %d of %d points, want at most a quarter", after, before)
+	}
+	if again := l.Simplified(tol * 1.3); &again.Lines[0][0] != &s.Lines[0][0] {
+		t.Error("a tolerance in the same level gave other lines")
+	}
+	for _, bad := range []float64{0, -1, math.NaN(), math.Inf(1)} {
+		if got := l.Simplified(bad); &got.Lines[0][0] != &grat[0][0] || len(got.Chunks) != len(grat) {
+			t.Errorf("tolerance %g: want the full lines with their chunks", bad)
+		}
+	}
+}

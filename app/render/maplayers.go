@@ -51,20 +51,18 @@ type Lines struct {
 	Name    string
 	Color   color.NRGBA
 	WidthDp float64
-	lines   []orb.LineString
+	lines   *geo.Lines
 	bounds  []orb.Bound
-	chunks  [][]orb.Bound // per line, see geo.ChunkBounds
 	bound   orb.Bound
 }
 
 // NewLines returns a layer named name that strokes the projected lines in
 // col, widthDp dp wide.
 func NewLines(name string, lines []orb.LineString, col color.NRGBA, widthDp float64) *Lines {
-	l := &Lines{Name: name, Color: col, WidthDp: widthDp, lines: lines}
+	l := &Lines{Name: name, Color: col, WidthDp: widthDp, lines: geo.NewLines(lines)}
 	for i, ls := range lines {
 		b := ls.Bound()
 		l.bounds = append(l.bounds, b)
-		l.chunks = append(l.chunks, geo.ChunkBounds(orb.Ring(ls)))
 		if i == 0 {
 			l.bound = b
 		} else {
@@ -77,9 +75,10 @@ func NewLines(name string, lines []orb.LineString, col color.NRGBA, widthDp floa
 func (l *Lines) ID() string       { return l.Name }
 func (l *Lines) Bound() orb.Bound { return l.bound }
 func (l *Lines) Draw(p Painter, dc *DrawContext) {
-	for i, ls := range l.lines {
+	lines := dc.simplifiedLines(l.lines)
+	for i, ls := range lines.Lines {
 		if l.bounds[i].Intersects(dc.Visible) {
-			dc.strokeRuns(p, ls, l.chunks[i], nil, false)
+			dc.strokeRuns(p, ls, lines.Chunks[i], nil, false)
 		}
 	}
 	p.Stroke(Pen{Width: dc.Px(l.WidthDp), Color: l.Color}, nil)

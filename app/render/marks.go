@@ -31,16 +31,23 @@ type Route struct {
 	Arrow   bool        // an arrowhead at the end of the last piece
 	Meta    Meta
 	bound   orb.Bound
-	chunks  [][]orb.Bound // per piece, see geo.ChunkBounds
+	first   int // where its pieces start in the layer's lines
 }
 
 // casingDp is how much wider than its line a route's casing is (dp).
 const casingDp = 1.5
 
+// lineTolerancePx is how far (device px) a drawn line (a route, the
+// graticule) may stray from its full detail: a tenth of a pixel (rounded
+// down to a level, see geo.Lines.Simplified), well within what a round
+// join's chords may (arcStrayPx), so a smooth arc stays smooth.
+const lineTolerancePx = 0.1
+
 // Routes strokes lines with their own pens. Build it with NewRoutes.
 type Routes struct {
 	Name   string
 	routes []Route
+	lines  *geo.Lines // every route's pieces, in order
 	bound  orb.Bound
 }
 
@@ -48,11 +55,12 @@ type Routes struct {
 // their bounds once.
 func NewRoutes(name string, routes []Route) *Routes {
 	l := &Routes{Name: name, routes: routes}
+	var pieces []orb.LineString
 	for i := range l.routes {
 		r := &l.routes[i]
-		r.chunks = nil
+		r.first = len(pieces)
+		pieces = append(pieces, r.Pieces...)
 		for j, p := range r.Pieces {
-			r.chunks = append(r.chunks, geo.ChunkBounds(orb.Ring(p)))
 			if j == 0 {
 				r.bound = p.Bound()
 			} else {
@@ -65,18 +73,22 @@ func NewRoutes(name string, routes []Route) *Routes {
 			l.bound = l.bound.Union(r.bound)
 		}
 	}
+	l.lines = geo.NewLines(pieces)
 	return l
 }
 
 func (l *Routes) ID() string       { return l.Name }
 func (l *Routes) Bound() orb.Bound { return l.bound }
 func (l *Routes) Draw(p Painter, dc *DrawContext) {
+	lines := dc.simplifiedLines(l.lines)
 	var dash [8]float32
 	for i := range l.routes {
 		r := &l.routes[i]
 		if !r.bound.Intersects(dc.Visible) {
 			continue
 		}
+		n := len(r.Pieces)
+		pieces, chunks := lines.Lines[r.first:r.first+n], lines.Chunks[r.first:r.first+n]
 		pen := Pen{Width: dc.Px(r.WidthDp), Color: r.Color, Cap: CapRound}
 		if n := min(len(r.DashDp), len(dash)); n > 0 {
 			for k := 0; k < n; k++ {
@@ -85,29 +97,57 @@ func (l *Routes) Draw(p Painter, dc *DrawContext) {
 			pen.Dash, pen.Cap = dash[:n], CapButt
 		}
 		if r.Casing.A > 0 {
-			r.addPieces(p, dc, false)
+			addPieces(p, dc, pieces, chunks, false)
 			p.Stroke(Pen{Width: pen.Width + dc.Px(casingDp), Color: r.Casing, Cap: CapRound}, nil)
 		}
-		r.addPieces(p, dc, len(pen.Dash) > 0)
+		addPieces(p, dc, pieces, chunks, len(pen.Dash) > 0)
 		p.Stroke(pen, &r.Meta)
-		if r.Arrow && len(r.Pieces) > 0 {
-			last := r.Pieces[len(r.Pieces)-1]
-			arrowhead(p, dc, last, pen.Width, r.Color, r.Casing)
+		if r.Arrow && n > 0 {
+			arrowhead(p, dc, pieces[n-1], pen.Width, r.Color, r.Casing)
 		}
 	}
 }
 
-// addPieces adds the route's pieces to p's path, in pixels: only the runs
-// of them in sight of dc's band, unless dashed — a dash pattern runs on
-// from the start of the line, so a dashed line is added whole.
-func (r *Route) addPieces(p Painter, dc *DrawContext, dashed bool) {
-	for j, piece := range r.Pieces {
+// addPieces adds a route's pieces (chunks: their chunk bounds) to p's
+// path, in pixels: only the runs of them in sight of dc's band, unless
+// dashed — a dash pattern runs on from the start of the line, so a dashed
+// line is added whole.
+func addPieces(p Painter, dc *DrawContext, pieces []orb.LineString, chunks [][]orb.Bound, dashed bool) {
+	for j, piece := range pieces {
 		if dashed {
 			p.Line(dc.Project(piece, 0.5))
 		} else {
-			dc.strokeRuns(p, piece, r.chunks[j], nil, false)
+			dc.strokeRuns(p, piece, chunks[j], nil, false)
 		}
 	}
+}
+
+// simplifiedLines is lines simplified for dc's scale (see lineTolerancePx).
+func (dc *DrawContext) simplifiedLines(lines *geo.Lines) geo.SimplifiedLines {
+	return lines.Simplified(lineTolerancePx / dc.T.S)
+}
+
+// lineBack is the point of line (projected) that is dist px from its last
+// point, found walking back from there: the arrowhead points along the
+// chord from it, which is the line's direction over the arrowhead's length
+// however finely the line is sampled. It is the line's first point when the
+// whole line lies within dist.
+func lineBack(dc *DrawContext, line orb.LineString, dist float64) pt {
+	tip := dc.Point(line[len(line)-1])
+	near := tip
+	for i := len(line) - 2; i >= 0; i-- {
+		back := dc.Point(line[i])
+		ex, ey := float64(near.x-tip.x), float64(near.y-tip.y)
+		fx, fy := float64(back.x-near.x), float64(back.y-near.y)
+		if bx, by := ex+fx, ey+fy; bx*bx+by*by >= dist*dist {
+			// Where |e + t·f| = dist along near → back, 0 < t ≤ 1.
+			ff, ef := fx*fx+fy*fy, ex*fx+ey*fy
+			t := (-ef + math.Sqrt(max(0, ef*ef-ff*(ex*ex+ey*ey-dist*dist)))) / ff
+			return pt{near.x + float32(t*fx), near.y + float32(t*fy)}
+		}
+		near = back
+	}
+	return near
 }
 
 // arrowhead fills a triangle at the end of line, pointing along its last
@@ -117,16 +157,8 @@ func arrowhead(p Painter, dc *DrawContext, line orb.LineString, width float32, c
 		return
 	}
 	tip := dc.Point(line[len(line)-1])
-	// Walk back along the line until a few pixels from the tip, so the
-	// direction is the line's, not that of its last tiny segment.
 	length := 3.5*width + dc.Px(4)
-	back := tip
-	for i := len(line) - 2; i >= 0; i-- {
-		back = dc.Point(line[i])
-		if math.Hypot(float64(tip.x-back.x), float64(tip.y-back.y)) >= float64(length) {
-			break
-		}
-	}
+	back := lineBack(dc, line, float64(length))
 	dx, dy := float64(tip.x-back.x), float64(tip.y-back.y)
 	d := math.Hypot(dx, dy)
 	if !(d > 0) {
