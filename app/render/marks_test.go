@@ -2,7 +2,9 @@ package render
 
 import (
 	"image"
+	"image/color"
 	"math"
+	"slices"
 	"testing"
 
 	"articleatlas/geo"
@@ -60,5 +62,59 @@ func TestArrowheadDirectionIgnoresSampling(t *testing.T) {
 	short := orb.LineString{{10, 10}, {20, 10}}
 	if got := lineBack(&dc, short, dist); got != dc.Point(short[0]) {
 		t.Errorf("short line: got %v, want its first point %v", got, dc.Point(short[0]))
+	}
+}
+
+// TestCircleCoverage: a disc leaves its area of ink and a rim its own (2πR
+// times its width), at any position within a pixel and any radius a
+// marker takes; nothing is inked beyond the rim's outer edge plus the
+// pixel that edge's anti-aliasing reaches; and a circle drawn in bands cut
+// anywhere has the same bytes as one drawn whole.
+func TestCircleCoverage(t *testing.T) {
+	ink := func(img *image.RGBA, ch int) float64 {
+		sum := 0.0
+		for i := ch; i < len(img.Pix); i += 4 {
+			sum += float64(img.Pix[i]) / 255
+		}
+		return sum
+	}
+	draw := func(c pt, radius float32, fill color.NRGBA, pen Pen, bands []int) *image.RGBA {
+		img := image.NewRGBA(image.Rect(0, 0, 64, 64))
+		fillRect(img, img.Rect, black)
+		var p rasterPainter
+		for k := 1; k < len(bands); k++ {
+			p.setTarget(img, image.Rect(0, bands[k-1], 64, bands[k]), nil)
+			p.Circle(c, radius, fill, pen, nil)
+		}
+		return img
+	}
+	red, green := color.NRGBA{255, 0, 0, 255}, color.NRGBA{0, 255, 0, 255}
+	whole := []int{0, 64}
+	for _, radius := range []float32{2.2, 4.4, 7, 12, 24} {
+		for _, at := range []pt{{32, 32}, {32.25, 31.6}, {31.5, 32.5}} {
+			disc := draw(at, radius, red, Pen{}, whole)
+			if got, want := ink(disc, 0), math.Pi*float64(radius*radius); math.Abs(got-want) > 0.02*want+0.3 {
+				t.Errorf("disc r=%v at %v: ink %.2f, want %.2f", radius, at, got, want)
+			}
+			const w = 2
+			rim := draw(at, radius, color.NRGBA{}, Pen{Width: w, Color: green}, whole)
+			if got, want := ink(rim, 1), 2*math.Pi*float64(radius)*w; math.Abs(got-want) > 0.03*want {
+				t.Errorf("rim r=%v at %v: ink %.2f, want %.2f", radius, at, got, want)
+			}
+			reach := float64(radius) + w/2 + 1
+			for y := 0; y < 64; y++ {
+				for x := 0; x < 64; x++ {
+					d := math.Hypot(float64(x)+0.5-float64(at.x), float64(y)+0.5-float64(at.y))
+					if rim.Pix[rim.PixOffset(x, y)+1] != 0 && d > reach {
+						t.Fatalf("rim r=%v at %v: ink at (%d, %d), %.2f px from the centre", radius, at, x, y, d)
+					}
+				}
+			}
+			both := draw(at, radius, red, Pen{Width: w, Color: green}, whole)
+			cut := draw(at, radius, red, Pen{Width: w, Color: green}, []int{0, 13, int(at.y), int(at.y) + 1, 40, 64})
+			if !slices.Equal(both.Pix, cut.Pix) {
+				t.Errorf("r=%v at %v: drawn in bands, the circle differs from the whole draw", radius, at)
+			}
+		}
 	}
 }
