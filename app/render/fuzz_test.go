@@ -40,10 +40,11 @@ func triangleArea(a, b, c pt) float64 {
 	return area / 2
 }
 
-// FuzzRasterShapes fills random triangles and strokes random polylines on
-// canvases of any size, cut into bands at any rows, and checks that nothing
-// panics, that a triangle's coverage never exceeds its area, and that a
-// stroke leaves no ink outside its padded bounding box.
+// FuzzRasterShapes fills random triangles, strokes random polylines and
+// draws random circles on canvases of any size, cut into bands at any rows,
+// and checks that nothing panics, that a triangle's coverage never exceeds
+// its area, and that a stroke or a circle leaves no ink outside its padded
+// bounds.
 func FuzzRasterShapes(f *testing.F) {
 	f.Add(uint16(200), uint16(200), uint16(0), float32(1), []byte{})
 	// The triangle that left a cell at x = −1 (see crash_test.go).
@@ -115,6 +116,7 @@ func FuzzRasterShapes(f *testing.F) {
 		for i := 0; i+2 <= len(vals); i += 2 {
 			line = append(line, pt{vals[i], vals[i+1]})
 		}
+		fuzzCircles(t, img, bands, vals, width)
 		clear(img.Pix)
 		for _, band := range bands {
 			c.setTarget(img, band)
@@ -129,6 +131,31 @@ func FuzzRasterShapes(f *testing.F) {
 			}
 		}
 	})
+}
+
+// fuzzCircles draws circles (centre and radius from vals, rim width) in
+// the bands of img, as the markers layer does, and checks that nothing is
+// inked beyond the rim's outer edge and the pixel its anti-aliasing
+// reaches.
+func fuzzCircles(t *testing.T, img *image.RGBA, bands []image.Rectangle, vals []float32, width float32) {
+	var p rasterPainter
+	for i := 0; i+3 <= len(vals); i += 3 {
+		c, radius := pt{vals[i], vals[i+1]}, vals[i+2]
+		clear(img.Pix)
+		for _, band := range bands {
+			p.setTarget(img, band, nil)
+			p.Circle(c, radius, white, Pen{Width: width, Color: white}, nil)
+		}
+		reach := float64(radius) + max(0, float64(width))/2 + 1
+		for y := img.Rect.Min.Y; y < img.Rect.Max.Y; y++ {
+			for x := img.Rect.Min.X; x < img.Rect.Max.X; x++ {
+				d := math.Hypot(float64(x)+0.5-float64(c.x), float64(y)+0.5-float64(c.y))
+				if img.Pix[img.PixOffset(x, y)] != 0 && !(d <= reach*(1+1e-9)) {
+					t.Fatalf("circle at %v, radius %g, rim %g: inked pixel (%d, %d), %g px from its centre", c, radius, width, x, y, d)
+				}
+			}
+		}
+	}
 }
 
 // strokeBound is the bound of the finite points of line, padded by pad px.

@@ -90,6 +90,12 @@ func TestCircleCoverage(t *testing.T) {
 	}
 	red, green := color.NRGBA{255, 0, 0, 255}, color.NRGBA{0, 255, 0, 255}
 	whole := []int{0, 64}
+	// Centres far off the image, beyond what an int holds: nothing drawn.
+	for _, far := range []pt{{1e30, 32}, {32, -1e30}, {-3e38, 3e38}} {
+		if img := draw(far, 5, red, Pen{Width: 2, Color: green}, whole); ink(img, 0)+ink(img, 1) != 0 {
+			t.Errorf("a circle at %v inked the image", far)
+		}
+	}
 	for _, radius := range []float32{2.2, 4.4, 7, 12, 24} {
 		for _, at := range []pt{{32, 32}, {32.25, 31.6}, {31.5, 32.5}} {
 			disc := draw(at, radius, red, Pen{}, whole)

@@ -409,11 +409,12 @@ func (r *rasterPainter) Circle(c pt, radius float32, fill color.NRGBA, pen Pen, 
 	// of the rim; those beyond far are untouched.
 	near, far := max(0, in-0.5), out+0.5
 	near2, far2 := near*near, far*far
+	// The pixels of the clip within far of c (bounds clamped to the clip
+	// before they are made ints: a centre far off the image stays exact).
 	clip := cv.clip
-	x0 := int(fmax(floor(cx-far), float64(clip.Min.X)))
-	x1 := int(fmin(floor(cx+far)+1, float64(clip.Max.X)))
-	y0 := int(fmax(floor(cy-far), float64(clip.Min.Y)))
-	y1 := int(fmin(floor(cy+far)+1, float64(clip.Max.Y)))
+	within := func(v float64, lo, hi int) int { return int(fmax(float64(lo), fmin(float64(hi), v))) }
+	x0, x1 := within(floor(cx-far), clip.Min.X, clip.Max.X), within(floor(cx+far)+1, clip.Min.X, clip.Max.X)
+	y0, y1 := within(floor(cy-far), clip.Min.Y, clip.Max.Y), within(floor(cy+far)+1, clip.Min.Y, clip.Max.Y)
 	fa, ra := float64(fill.A)/255, float64(pen.Color.A)/255
 	cover := func(edge float64) float64 { return fmax(0, fmin(1, edge+0.5)) }
 	dst := cv.dst
