@@ -349,10 +349,10 @@ func (c *canvas) fill(col color.NRGBA) {
 	ca := float32(col.A) / 255
 	for _, y := range c.touched {
 		cells, pix := c.sweepRow(int(y))
-		var acc float32
+		var acc float64
 		for i := 0; i < len(cells); {
 			var x int32
-			var cover, area float32
+			var cover, area float64
 			x, cover, area, i = sumCell(cells, i)
 			if x >= w {
 				break
@@ -394,11 +394,15 @@ func (c *canvas) sweepRow(y int) ([]cell, []uint8) {
 
 // sumCell sums the cells of one pixel, cells[i] and those after it at the
 // same x (cells are sorted by x), and returns the index of the next pixel's.
-func sumCell(cells []cell, i int) (x int32, cover, area float32, next int) {
+// The sums, like the sweep's running sum of covers, are in float64: a row
+// crossed by thousands of edges (strokes piled on one pixel where a view
+// meets the world's corner) would otherwise carry float32's rounding along
+// the rest of the row as a faint wash.
+func sumCell(cells []cell, i int) (x int32, cover, area float64, next int) {
 	x = cells[i].x
 	for ; i < len(cells) && cells[i].x == x; i++ {
-		cover += cells[i].cover
-		area += cells[i].area
+		cover += float64(cells[i].cover)
+		area += float64(cells[i].area)
 	}
 	return x, cover, area, i
 }
@@ -413,11 +417,11 @@ func (c *canvas) fillOnto(col color.NRGBA) {
 	w := int32(c.clip.Dx())
 	for y := range c.clip.Dy() {
 		cells, pix := c.sweepRow(y)
-		var acc float32
+		var acc float64
 		x := int32(0) // the first pixel of the row not painted yet
 		for i := 0; i < len(cells); {
 			var cx int32
-			var cover, area float32
+			var cover, area float64
 			cx, cover, area, i = sumCell(cells, i)
 			if cx >= w {
 				break
@@ -444,11 +448,11 @@ func (c *canvas) spanOnto(pix []uint8, col color.NRGBA, a float32) {
 }
 
 // coverage maps a winding sum to coverage in [0, 1] (non-zero rule).
-func coverage(acc float32) float32 {
+func coverage(acc float64) float32 {
 	if acc < 0 {
 		acc = -acc
 	}
-	return min(acc, 1)
+	return float32(min(acc, 1))
 }
 
 // sortCells orders a row's cells by x: insertion sort for the short rows most

@@ -215,3 +215,32 @@ func TestRepeatPixel(t *testing.T) {
 		}
 	}
 }
+
+// TestManyEdgesInOnePixel piles thousands of random triangles on two pixels
+// of a row (over a square that covers them): past them the row's running
+// sum of covers must come back to zero, not leave a faint wash of rounding
+// along the rest of the row (as float32 sums did where a view meets the
+// world's corner and every border ends on the same pixel).
+func TestManyEdgesInOnePixel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	at := func(x0, x1 float32) float32 { return x0 + (x1-x0)*rng.Float32() }
+	_, img := coverageSum(64, 1, func(c *canvas) {
+		c.addPoly(pt{10, -1}, pt{12, -1}, pt{12, 2}, pt{10, 2}) // covers both pixels once
+		for range 5000 {
+			a, b, d := pt{at(10, 12), -5}, pt{at(10, 12), at(-1, 1)}, pt{at(10, 12), at(0, 1)}
+			if (b.x-a.x)*(d.y-a.y)-(b.y-a.y)*(d.x-a.x) < 0 {
+				b, d = d, b // all wound the same way: the winding sum climbs into the thousands
+			}
+			c.addPoly(a, b, d)
+		}
+		c.fill(white)
+	})
+	for x := 0; x < 64; x++ {
+		v := img.Pix[img.PixOffset(x, 0)]
+		if under := x == 10 || x == 11; under && v != 255 {
+			t.Errorf("pixel %d, under the triangles, is %d, want 255", x, v)
+		} else if !under && v != 0 {
+			t.Errorf("pixel %d, beside the triangles, is %d, want 0", x, v)
+		}
+	}
+}
