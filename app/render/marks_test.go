@@ -69,7 +69,8 @@ func TestArrowheadDirectionIgnoresSampling(t *testing.T) {
 // times its width), at any position within a pixel and any radius a
 // marker takes; nothing is inked beyond the rim's outer edge plus the
 // pixel that edge's anti-aliasing reaches; and a circle drawn in bands cut
-// anywhere has the same bytes as one drawn whole.
+// anywhere, or into an image whose rectangle does not start at (0, 0), has
+// the same bytes as one drawn whole.
 func TestCircleCoverage(t *testing.T) {
 	ink := func(img *image.RGBA, ch int) float64 {
 		sum := 0.0
@@ -117,6 +118,15 @@ func TestCircleCoverage(t *testing.T) {
 				}
 			}
 			both := draw(at, radius, red, Pen{Width: w, Color: green}, whole)
+			// The same circle in an image whose rectangle starts elsewhere.
+			shifted := image.NewRGBA(image.Rect(-40, 25, 24, 89))
+			fillRect(shifted, shifted.Rect, black)
+			var sp rasterPainter
+			sp.setTarget(shifted, shifted.Rect, nil)
+			sp.Circle(pt{at.x - 40, at.y + 25}, radius, red, Pen{Width: w, Color: green}, nil)
+			if !slices.Equal(both.Pix, shifted.Pix) {
+				t.Errorf("r=%v at %v: drawn into an image at (−40, 25), the circle differs", radius, at)
+			}
 			cut := draw(at, radius, red, Pen{Width: w, Color: green}, []int{0, 13, int(at.y), int(at.y) + 1, 40, 64})
 			if !slices.Equal(both.Pix, cut.Pix) {
 				t.Errorf("r=%v at %v: drawn in bands, the circle differs from the whole draw", radius, at)

@@ -422,7 +422,7 @@ func (r *rasterPainter) Circle(c pt, radius float32, fill color.NRGBA, pen Pen, 
 	dst := cv.dst
 	for y := y0; y < y1; y++ {
 		dy := float64(y) + 0.5 - cy
-		row := dst.Pix[dst.PixOffset(0, y):]
+		row := dst.Pix[dst.PixOffset(dst.Rect.Min.X, y):]
 		for x := x0; x < x1; x++ {
 			dx := float64(x) + 0.5 - cx
 			d2 := dx*dx + dy*dy
