@@ -57,10 +57,11 @@ type Lines struct {
 }
 
 // NewLines returns a layer named name that strokes the projected lines in
-// col, widthDp dp wide.
-func NewLines(name string, lines []orb.LineString, col color.NRGBA, widthDp float64) *Lines {
-	l := &Lines{Name: name, Color: col, WidthDp: widthDp, lines: geo.NewLines(lines)}
-	for i, ls := range lines {
+// col, widthDp dp wide. A caller that keeps lines between layers keeps
+// their simplified copies with them.
+func NewLines(name string, lines *geo.Lines, col color.NRGBA, widthDp float64) *Lines {
+	l := &Lines{Name: name, Color: col, WidthDp: widthDp, lines: lines}
+	for i, ls := range lines.Lines {
 		b := ls.Bound()
 		l.bounds = append(l.bounds, b)
 		if i == 0 {

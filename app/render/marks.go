@@ -21,9 +21,11 @@ var (
 )
 
 // Route is one projected line of a routes layer: a trip's arc, a corridor, a
-// pipeline. Its pieces are the line cut at the map's edge (±180°).
+// pipeline. Its pieces are the line cut at the map's edge (±180°); a route
+// drawn again (a glow, a highlight) shares them, and with them their
+// simplified copies.
 type Route struct {
-	Pieces  []orb.LineString // projected
+	Pieces  *geo.Lines // projected
 	Color   color.NRGBA
 	WidthDp float64
 	DashDp  []float64   // drawn and skipped lengths in dp; nil for a solid line
@@ -31,7 +33,6 @@ type Route struct {
 	Arrow   bool        // an arrowhead at the end of the last piece
 	Meta    Meta
 	bound   orb.Bound
-	first   int // where its pieces start in the layer's lines
 }
 
 // casingDp is how much wider than its line a route's casing is (dp).
@@ -47,7 +48,6 @@ const lineTolerancePx = 0.1
 type Routes struct {
 	Name   string
 	routes []Route
-	lines  *geo.Lines // every route's pieces, in order
 	bound  orb.Bound
 }
 
@@ -55,12 +55,9 @@ type Routes struct {
 // their bounds once.
 func NewRoutes(name string, routes []Route) *Routes {
 	l := &Routes{Name: name, routes: routes}
-	var pieces []orb.LineString
 	for i := range l.routes {
 		r := &l.routes[i]
-		r.first = len(pieces)
-		pieces = append(pieces, r.Pieces...)
-		for j, p := range r.Pieces {
+		for j, p := range r.Pieces.Lines {
 			if j == 0 {
 				r.bound = p.Bound()
 			} else {
@@ -73,22 +70,19 @@ func NewRoutes(name string, routes []Route) *Routes {
 			l.bound = l.bound.Union(r.bound)
 		}
 	}
-	l.lines = geo.NewLines(pieces)
 	return l
 }
 
 func (l *Routes) ID() string       { return l.Name }
 func (l *Routes) Bound() orb.Bound { return l.bound }
 func (l *Routes) Draw(p Painter, dc *DrawContext) {
-	lines := dc.simplifiedLines(l.lines)
 	var dash [8]float32
 	for i := range l.routes {
 		r := &l.routes[i]
 		if !r.bound.Intersects(dc.Visible) {
 			continue
 		}
-		n := len(r.Pieces)
-		pieces, chunks := lines.Lines[r.first:r.first+n], lines.Chunks[r.first:r.first+n]
+		pieces := dc.simplifiedLines(r.Pieces)
 		pen := Pen{Width: dc.Px(r.WidthDp), Color: r.Color, Cap: CapRound}
 		if n := min(len(r.DashDp), len(dash)); n > 0 {
 			for k := 0; k < n; k++ {
@@ -97,27 +91,26 @@ func (l *Routes) Draw(p Painter, dc *DrawContext) {
 			pen.Dash, pen.Cap = dash[:n], CapButt
 		}
 		if r.Casing.A > 0 {
-			addPieces(p, dc, pieces, chunks, false)
+			addPieces(p, dc, pieces, false)
 			p.Stroke(Pen{Width: pen.Width + dc.Px(casingDp), Color: r.Casing, Cap: CapRound}, nil)
 		}
-		addPieces(p, dc, pieces, chunks, len(pen.Dash) > 0)
+		addPieces(p, dc, pieces, len(pen.Dash) > 0)
 		p.Stroke(pen, &r.Meta)
-		if r.Arrow && n > 0 {
-			arrowhead(p, dc, pieces[n-1], pen.Width, r.Color, r.Casing)
+		if n := len(pieces.Lines); r.Arrow && n > 0 {
+			arrowhead(p, dc, pieces.Lines[n-1], pen.Width, r.Color, r.Casing)
 		}
 	}
 }
 
-// addPieces adds a route's pieces (chunks: their chunk bounds) to p's
-// path, in pixels: only the runs of them in sight of dc's band, unless
-// dashed — a dash pattern runs on from the start of the line, so a dashed
-// line is added whole.
-func addPieces(p Painter, dc *DrawContext, pieces []orb.LineString, chunks [][]orb.Bound, dashed bool) {
-	for j, piece := range pieces {
+// addPieces adds a route's pieces to p's path, in pixels: only the runs of
+// them in sight of dc's band, unless dashed — a dash pattern runs on from
+// the start of the line, so a dashed line is added whole.
+func addPieces(p Painter, dc *DrawContext, pieces geo.SimplifiedLines, dashed bool) {
+	for j, piece := range pieces.Lines {
 		if dashed {
 			p.Line(dc.Project(piece, 0.5))
 		} else {
-			dc.strokeRuns(p, piece, chunks[j], nil, false)
+			dc.strokeRuns(p, piece, pieces.Chunks[j], nil, false)
 		}
 	}
 }

@@ -23,6 +23,11 @@ type Pen struct {
 	Dash []float32
 }
 
+// penDraws reports whether a stroke with pen leaves any mark.
+func penDraws(pen Pen) bool {
+	return pen.Width > 0 && finite(float64(pen.Width)) && pen.Color.A > 0
+}
+
 // Anchor is which point of a text its position names, horizontally.
 type Anchor uint8
 

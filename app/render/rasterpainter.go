@@ -391,10 +391,7 @@ func (r *rasterPainter) Circle(c pt, radius float32, fill color.NRGBA, pen Pen, 
 	}
 	cv := &r.c
 	cv.paintUnder()
-	rim := pen.Width > 0 && pen.Color.A > 0
-	if rim {
-		r.clear()
-	}
+	rim := penDraws(pen)
 	if fill.A == 0 && !rim {
 		return
 	}

@@ -500,11 +500,6 @@ func dashDraws(dash []float32) bool {
 	return total > 0
 }
 
-// penDraws reports whether a stroke with pen leaves any mark.
-func penDraws(pen Pen) bool {
-	return pen.Width > 0 && finite(float64(pen.Width)) && pen.Color.A > 0
-}
-
 // appendMetaAttrs appends m's id and data-* attributes (sorted by name, so
 // the same marks always give the same bytes).
 func (p *SVGPainter) appendMetaAttrs(b []byte, m *Meta) []byte {

@@ -124,9 +124,9 @@ type Atlas struct {
 	Fonts *render.Fonts
 
 	mu         sync.Mutex
-	grat       map[string][]orb.LineString // projected graticule per projection
-	story      map[string]*storyGeom       // projected story per projection
-	storyDates []icc.Date                  // every date of the story, sorted (see storyEpoch)
+	grat       map[string]*geo.Lines // projected graticule per projection, with its simplified copies
+	story      map[string]*storyGeom // projected story per projection
+	storyDates []icc.Date            // every date of the story, sorted (see storyEpoch)
 	lastKey    baseKey
 	lastBase   []render.Layer // the base layers of lastKey, its Countries layer at lastAt
 	lastAt     int
@@ -154,7 +154,7 @@ func New(w *geo.World) (*Atlas, error) {
 		return nil, err
 	}
 	return &Atlas{World: w, ICC: members, Story: st, Lines: StoryLines(st), Fonts: &render.Fonts{Regular: regular, Bold: bold},
-		grat: map[string][]orb.LineString{}, story: map[string]*storyGeom{}, storyDates: storyDates(st)}, nil
+		grat: map[string]*geo.Lines{}, story: map[string]*storyGeom{}, storyDates: storyDates(st)}, nil
 }
 
 // baseKey is everything the base layers depend on but the countries' fill
@@ -282,7 +282,7 @@ func (a *Atlas) geometryLayers(ly *geo.Layer, o Options) (layers []render.Layer,
 	layers = append(layers,
 		&render.Countries{Layer: ly},
 		&render.Borders{Layer: ly, Color: st.Border, WidthDp: st.BorderWidth},
-		render.NewLines("outline", []orb.LineString{orb.LineString(ly.Outline)}, st.Outline, st.OutlineWidth),
+		render.NewLines("outline", geo.NewLines([]orb.LineString{orb.LineString(ly.Outline)}), st.Outline, st.OutlineWidth),
 	)
 	// The selection goes under the story's marks and labels, so its tint
 	// never covers them; it changes on a click, not on every pointer move.
@@ -456,12 +456,13 @@ type metaKey struct {
 	statuses  string
 }
 
-// graticule returns the projected 30° graticule for p, computed once per projection.
-func (a *Atlas) graticule(p geo.Projection) []orb.LineString {
+// graticule returns the projected 30° graticule for p, computed once per
+// projection (and simplified once per level of zoom, see geo.Lines).
+func (a *Atlas) graticule(p geo.Projection) *geo.Lines {
 	if g, ok := a.grat[p.Name()]; ok {
 		return g
 	}
-	g := geo.Graticule(p, 30)
+	g := geo.NewLines(geo.Graticule(p, 30))
 	forgetFamily(a.grat, p.Name())
 	a.grat[p.Name()] = g
 	return g

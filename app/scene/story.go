@@ -49,12 +49,12 @@ func StoryLines(s *story.Story) *Lines {
 // storyGeom is the story projected under one projection: each trip's arc and
 // each corridor's route, as pieces cut at ±180°, and each place's point.
 type storyGeom struct {
-	trips     [][]orb.LineString // per story.Trips index
-	corridors [][]orb.LineString // per story.Corridors index
-	places    []orb.Point        // per story.Places index
-	tripMid   []orb.Point        // projected midpoint of each trip's arc, for its date label
-	world     orb.Bound          // projected bound of the sphere
-	marks     geo.Marks          // places, trips, corridors and links, for hit-testing
+	trips     []*geo.Lines // per story.Trips index: the arc's pieces
+	corridors []*geo.Lines // per story.Corridors index: the route's pieces
+	places    []orb.Point  // per story.Places index
+	tripMid   []orb.Point  // projected midpoint of each trip's arc, for its date label
+	world     orb.Bound    // projected bound of the sphere
+	marks     geo.Marks    // places, trips, corridors and links, for hit-testing
 }
 
 // minorLabelsWorldDp is how wide (dp) the world must be drawn before the
@@ -66,11 +66,11 @@ const minorLabelsWorldDp = 3000
 func projectStory(s *story.Story, ll *Lines, p geo.Projection) *storyGeom {
 	g := &storyGeom{world: geo.WorldBound(p)}
 	for i := range s.Trips {
-		g.trips = append(g.trips, projectPieces(p, ll.Trips[i]))
+		g.trips = append(g.trips, geo.NewLines(projectPieces(p, ll.Trips[i])))
 		g.tripMid = append(g.tripMid, geo.Project(p, ll.TripMid[i]))
 	}
 	for i := range s.Corridors {
-		g.corridors = append(g.corridors, projectPieces(p, ll.Corridors[i]))
+		g.corridors = append(g.corridors, geo.NewLines(projectPieces(p, ll.Corridors[i])))
 	}
 	for _, pl := range s.Places {
 		g.places = append(g.places, geo.Project(p, pl.Point))
@@ -79,14 +79,14 @@ func projectStory(s *story.Story, ll *Lines, p geo.Projection) *storyGeom {
 		g.marks.AddPoint(geo.HitPlace, s.Places[i].ID, g.places[i])
 	}
 	for i := range s.Trips {
-		g.marks.AddLine(geo.HitTrip, s.Trips[i].ID, g.trips[i])
+		g.marks.AddLine(geo.HitTrip, s.Trips[i].ID, g.trips[i].Lines)
 	}
 	for i := range s.Corridors {
 		kind := geo.HitCorridor
 		if s.Corridors[i].IsLink() {
 			kind = geo.HitLink
 		}
-		g.marks.AddLine(kind, s.Corridors[i].ID, g.corridors[i])
+		g.marks.AddLine(kind, s.Corridors[i].ID, g.corridors[i].Lines)
 	}
 	g.marks.Index(g.world)
 	return g
@@ -446,7 +446,7 @@ func (a *Atlas) highlight(name string, g *storyGeom, h geo.Hit, col color.NRGBA,
 	halo.A = 0x90
 	switch h.Kind {
 	case geo.HitTrip, geo.HitCorridor, geo.HitLink:
-		var pieces []orb.LineString
+		var pieces *geo.Lines
 		line, width, arrow := color.NRGBA{}, 0.0, false
 		if h.Kind == geo.HitTrip {
 			if !a.ShownOn(h, o.Date) {

@@ -275,7 +275,7 @@ func journey() ([]render.Layer, error) {
 	head := lastStretch(line, 0.5*headLen/globeR)
 	joint := lastStretch(body, (0.45*headLen+halo+routeWidth/2)/globeR)
 	route := func(ls orb.LineString, widthPx float64, casing color.NRGBA, arrow bool) render.Route {
-		return render.Route{Pieces: []orb.LineString{ls}, Color: routeRed, WidthDp: widthPx / pxPerDp, Casing: casing, Arrow: arrow}
+		return render.Route{Pieces: geo.NewLines([]orb.LineString{ls}), Color: routeRed, WidthDp: widthPx / pxPerDp, Casing: casing, Arrow: arrow}
 	}
 	routes := render.NewRoutes("journey", []render.Route{
 		route(body, routeWidth, outline, false),
@@ -338,7 +338,7 @@ func drawIcon() (*image.RGBA, error) {
 		tileLayer(),
 		shadowLayer(),
 		oceanLayer(),
-		render.NewLines("graticule", graticuleLines(), graticule, 5/pxPerDp),
+		render.NewLines("graticule", geo.NewLines(graticuleLines()), graticule, 5/pxPerDp),
 		land,
 		shadingLayer(),
 		rimLayer(),
