@@ -11,6 +11,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"math/bits"
 )
 
 // pt is a point in device pixels.
@@ -32,7 +33,8 @@ type canvas struct {
 	clip    image.Rectangle // pixels that may be touched (inside dst.Rect)
 	rows    [][]cell        // cells per row of clip, unsorted until the sweep
 	touched []int32         // rows holding cells
-	sortTmp []cell          // scratch for sorting long rows
+	merged  []pixelCell     // the row being swept, summed per pixel
+	row     rowSums         // scratch for summing long rows
 	// rec, when set, notes which pixels each fill paints and how much (see
 	// recorder); dst is then a whole base with its origin at (0, 0).
 	rec *recorder
@@ -347,26 +349,27 @@ func (c *canvas) fill(col color.NRGBA) {
 	}
 	w := int32(c.clip.Dx())
 	ca := float32(col.A) / 255
+	rb, ga := lanes(col) // for the edge pixels: blendAlpha, inlined
 	for _, y := range c.touched {
 		cells, pix := c.sweepRow(int(y))
 		var acc float64
-		for i := 0; i < len(cells); {
-			var x int32
-			var cover, area float64
-			x, cover, area, i = sumCell(cells, i)
+		for i, cl := range cells {
+			x, cover, area := cl.x, cl.cover, cl.area
 			if x >= w {
 				break
 			}
 			p := pix[4*x : 4*x+4 : 4*x+4]
-			a := coverage(acc+cover-area) * ca
-			if al := alpha8(a); c.rec != nil && al > 0 {
-				c.rec.pixel(c.clip.Min.X+int(x), c.clip.Min.Y+int(y), al, p)
+			if al := alpha8(coverage(acc+cover-area) * ca); al > 0 {
+				if c.rec != nil {
+					c.rec.pixel(c.clip.Min.X+int(x), c.clip.Min.Y+int(y), al, p)
+				}
+				// An alpha of 255 gives col exactly (see putBlended).
+				putBlended(p, rb*al+roundLanes, ga*al+roundLanes, 255-al)
 			}
-			blendPixel(p, col, a)
 			acc += cover
 			next := w
-			if i < len(cells) {
-				next = min(cells[i].x, w)
+			if i+1 < len(cells) {
+				next = min(cells[i+1].x, w)
 			}
 			if x+1 < next {
 				if a := coverage(acc) * ca; a > 0 {
@@ -382,29 +385,99 @@ func (c *canvas) fill(col color.NRGBA) {
 	c.beginPath()
 }
 
-// sweepRow returns the cells of row y of the clip sorted by x, and the row's
-// pixels in dst.
-func (c *canvas) sweepRow(y int) ([]cell, []uint8) {
-	cells := c.rows[y]
-	sortCells(cells, &c.sortTmp)
-	off := c.dst.PixOffset(c.clip.Min.X, c.clip.Min.Y+y)
-	n := 4 * c.clip.Dx()
-	return cells, c.dst.Pix[off : off+n : off+n]
+// pixelCell is the sum of a row's cells at one pixel: cover carries on to
+// every pixel further right, cover-area is the pixel's own.
+type pixelCell struct {
+	x           int32
+	cover, area float64
 }
 
-// sumCell sums the cells of one pixel, cells[i] and those after it at the
-// same x (cells are sorted by x), and returns the index of the next pixel's.
-// The sums, like the sweep's running sum of covers, are in float64: a row
-// crossed by thousands of edges (strokes piled on one pixel where a view
-// meets the world's corner) would otherwise carry float32's rounding along
-// the rest of the row as a faint wash.
-func sumCell(cells []cell, i int) (x int32, cover, area float64, next int) {
-	x = cells[i].x
-	for ; i < len(cells) && cells[i].x == x; i++ {
-		cover += float64(cells[i].cover)
-		area += float64(cells[i].area)
+// sweepRow returns the cells of row y of the clip summed per pixel, in
+// order of x, and the row's pixels in dst. The returned cells are valid
+// until the next call.
+//
+// The sums are in float64, adding a pixel's cells in the order they were
+// added to the row: a row crossed by thousands of edges (strokes piled on
+// one pixel where a view meets the world's corner) would otherwise carry
+// float32's rounding along the rest of the row as a faint wash, and a fixed
+// order makes the bytes the same however the row was summed.
+func (c *canvas) sweepRow(y int) ([]pixelCell, []uint8) {
+	cells := c.rows[y]
+	if len(cells) > shortRow {
+		c.merged = c.row.sum(cells, c.clip.Dx(), c.merged[:0])
+	} else {
+		c.merged = sortedSums(cells, c.merged[:0])
 	}
-	return x, cover, area, i
+	off := c.dst.PixOffset(c.clip.Min.X, c.clip.Min.Y+y)
+	n := 4 * c.clip.Dx()
+	return c.merged, c.dst.Pix[off : off+n : off+n]
+}
+
+// shortRow is the most cells a row sums by sorting them: a longer row is
+// summed in a dense row (rowSums), which costs its cells and its width / 64
+// instead of a sort's cells²/4 or two passes of a radix sort.
+const shortRow = 16
+
+// sortedSums sorts a short row's cells by x (an insertion sort, which keeps
+// the cells of one pixel in the order they were added; the cells of one edge
+// come in order) and appends their sums per pixel to out.
+func sortedSums(cs []cell, out []pixelCell) []pixelCell {
+	for i := 1; i < len(cs); i++ {
+		v := cs[i]
+		j := i
+		for ; j > 0 && cs[j-1].x > v.x; j-- {
+			cs[j] = cs[j-1]
+		}
+		cs[j] = v
+	}
+	for i := 0; i < len(cs); {
+		x := cs[i].x
+		var cover, area float64
+		for ; i < len(cs) && cs[i].x == x; i++ {
+			cover += float64(cs[i].cover)
+			area += float64(cs[i].area)
+		}
+		out = append(out, pixelCell{x, cover, area})
+	}
+	return out
+}
+
+// rowSums sums long rows per pixel: each cell is added into its pixel's
+// slot of a dense row, a bit marks the pixels holding any, and a scan of
+// the bits reads the sums back in order of x and clears them.
+type rowSums struct {
+	cover, area []float64
+	used        []uint64 // bit x%64 of word x/64: pixel x holds cells
+}
+
+// sum appends the sums per pixel of cells (x in [0, width]) to out, in
+// order of x, and leaves the dense row clear.
+func (r *rowSums) sum(cells []cell, width int, out []pixelCell) []pixelCell {
+	if n := width + 1; len(r.cover) < n {
+		r.cover, r.area = make([]float64, n), make([]float64, n)
+		r.used = make([]uint64, (n+63)/64)
+	}
+	lo, hi := cells[0].x, cells[0].x
+	for _, cl := range cells {
+		x := cl.x
+		word, bit := x>>6, uint64(1)<<(x&63)
+		if r.used[word]&bit == 0 {
+			r.used[word] |= bit
+			r.cover[x], r.area[x] = float64(cl.cover), float64(cl.area)
+		} else {
+			r.cover[x] += float64(cl.cover)
+			r.area[x] += float64(cl.area)
+		}
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	for word := lo >> 6; word <= hi>>6; word++ {
+		for b := r.used[word]; b != 0; b &= b - 1 {
+			x := word<<6 | int32(bits.TrailingZeros64(b))
+			out = append(out, pixelCell{x, r.cover[x], r.area[x]})
+		}
+		r.used[word] = 0
+	}
+	return out
 }
 
 // fillOnto is fill for an opaque colour while the clip is yet to be painted
@@ -419,10 +492,8 @@ func (c *canvas) fillOnto(col color.NRGBA) {
 		cells, pix := c.sweepRow(y)
 		var acc float64
 		x := int32(0) // the first pixel of the row not painted yet
-		for i := 0; i < len(cells); {
-			var cx int32
-			var cover, area float64
-			cx, cover, area, i = sumCell(cells, i)
+		for _, cl := range cells {
+			cx, cover, area := cl.x, cl.cover, cl.area
 			if cx >= w {
 				break
 			}
@@ -453,48 +524,6 @@ func coverage(acc float64) float32 {
 		acc = -acc
 	}
 	return float32(min(acc, 1))
-}
-
-// sortCells orders a row's cells by x: insertion sort for the short rows most
-// paths leave, a two-pass radix sort (x < 65536) for long ones. tmp is scratch.
-func sortCells(cs []cell, tmp *[]cell) {
-	if len(cs) > 48 {
-		radixSortCells(cs, tmp)
-		return
-	}
-	for i := 1; i < len(cs); i++ {
-		v := cs[i]
-		j := i
-		for ; j > 0 && cs[j-1].x > v.x; j-- {
-			cs[j] = cs[j-1]
-		}
-		cs[j] = v
-	}
-}
-
-// radixSortCells sorts cells by x, low byte then high byte; stable.
-func radixSortCells(cs []cell, tmp *[]cell) {
-	if cap(*tmp) < len(cs) {
-		*tmp = make([]cell, len(cs))
-	}
-	buf := (*tmp)[:len(cs)]
-	src, dst := cs, buf
-	for shift := 0; shift < 16; shift += 8 {
-		var count [257]int
-		for _, c := range src {
-			count[(uint32(c.x)>>shift)&0xff+1]++
-		}
-		for i := 1; i < 257; i++ {
-			count[i] += count[i-1]
-		}
-		for _, c := range src {
-			k := (uint32(c.x) >> shift) & 0xff
-			dst[count[k]] = c
-			count[k]++
-		}
-		src, dst = dst, src
-	}
-	// Two passes: the result is back in cs.
 }
 
 // alpha8 is the alpha in [0, 255] that coverage a in [0, 1] blends with.
@@ -679,15 +708,20 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 	pix := dst.Pix
 	rb, ga := lanes(col) // once for all the segment's pixels
 	ht := t / 2
+	// The columns holding the ends: the segment spans part of them only.
+	endA, endB := floor(ax), floor(bx)
 	for x := x0; x <= x1; x++ {
-		// The part of column [x, x+1) the segment spans, and the band's centre there.
-		s0, s1 := fmax(x, ax), fmin(x+1, bx)
-		if s1 <= s0 {
-			continue
+		// The part of column [x, x+1) the segment spans, and the band's
+		// centre there: all of it in the columns between the ends.
+		span, xm := ca, x+0.5
+		if x == endA || x == endB {
+			s0, s1 := fmax(x, ax), fmin(x+1, bx)
+			if s1 <= s0 {
+				continue
+			}
+			span, xm = (s1-s0)*ca, (s0+s1)/2
 		}
-		span := (s1 - s0) * ca
 		// The centre, from the nearer end (a far-off end costs no precision here).
-		xm := (s0 + s1) / 2
 		yc := ay + (xm-ax)*slope
 		if xm-ax > bx-xm {
 			yc = by + (xm-bx)*slope
@@ -696,7 +730,22 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 		if bot <= across0 || top >= across1 {
 			continue // the band misses the clip in this column
 		}
-		r := fmax(floor(top), across0)
+		r := floor(top)
+		if r >= across0 && bot <= r+2 && r+2 <= across1 {
+			// Within two pixels of the clip, as a hairline's band mostly
+			// is: the first gets from top to its bottom (or to bot), the
+			// second the rest — the terms of the loop below.
+			off := base + int(x)*stepAlong + int(r)*stepAcross
+			al := alpha8(float32((fmin(bot, r+1) - top) * span))
+			putBlended(pix[off:off+4:off+4], rb*al+roundLanes, ga*al+roundLanes, 255-al)
+			if bot > r+1 {
+				off += stepAcross
+				al = alpha8(float32((bot - (r + 1)) * span))
+				putBlended(pix[off:off+4:off+4], rb*al+roundLanes, ga*al+roundLanes, 255-al)
+			}
+			continue
+		}
+		r = fmax(r, across0)
 		end := fmin(bot, across1)
 		off := base + int(x)*stepAlong + int(r)*stepAcross
 		for ; r < end; r, off = r+1, off+stepAcross {

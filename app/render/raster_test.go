@@ -98,6 +98,42 @@ func TestHairlineInk(t *testing.T) {
 	}
 }
 
+// TestHairlineSplitsColumns: along a shallow hairline every whole column
+// gets the band's crossing, split between the pixels it overlaps as their
+// overlap with it — worked out here straight from the band's edges — in
+// the whole image and in bands of 1 to 4 rows, where the band may lie
+// across a band's edge or leave it.
+func TestHairlineSplitsColumns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 300; i++ {
+		ay := 2 + rng.Float64()*36
+		by := ay + (rng.Float64()*2-1)*30 // at most 45°
+		by = max(1, min(39, by))
+		w := 0.3 + rng.Float64()*0.95
+		a, b := pt{3, float32(ay)}, pt{37, float32(by)}
+		slope := float64(b.y-a.y) / float64(b.x-a.x)
+		ht := w * math.Sqrt(1+slope*slope) / 2
+		for _, rows := range []int{40, 1, 2, 3, 4} {
+			img := image.NewRGBA(image.Rect(0, 0, 40, 40))
+			fillRect(img, img.Rect, black)
+			var c canvas
+			for y := 0; y < 40; y += rows {
+				c.setTarget(img, image.Rect(0, y, 40, y+rows))
+				c.stroke([]pt{a, b}, float32(w), white)
+			}
+			for x := 4; x < 37; x++ {
+				yc := float64(a.y) + (float64(x)+0.5-float64(a.x))*slope
+				for y := 0; y < 40; y++ {
+					want := max(0, min(yc+ht, float64(y+1))-max(yc-ht, float64(y))) * 255
+					if got := float64(img.RGBAAt(x, y).R); math.Abs(got-want) > 1 {
+						t.Fatalf("line %v→%v, width %.3f, bands of %d rows: pixel (%d, %d) %v, want %.1f", a, b, w, rows, x, y, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestHairlineAnyOrigin: a hairline drawn into an image whose rectangle
 // starts at negative coordinates, shifted with it, gives the same bytes as
 // in an image at (0, 0): pixel rows and columns left of or above zero are
@@ -170,24 +206,45 @@ func TestASCIITriangle(t *testing.T) {
 	}
 }
 
-// TestSortCellsStable: rows of any length, as wide as any image (x < 65536:
-// images are at most 16384 px wide), come out ordered by x, with the cells
-// of one pixel in the order they were added — the sweep sums them in that
-// order, so the bytes do not depend on how a row was sorted.
-func TestSortCellsStable(t *testing.T) {
+// TestRowSums: rows of any length, as wide as any image, are summed per
+// pixel in order of x, adding the cells of one pixel in the order they were
+// added — so that the bytes do not depend on which way a row was summed —
+// by the sort of short rows and the dense row of long ones alike; the dense
+// row is left clear for the next.
+func TestRowSums(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	var tmp []cell
-	for _, width := range []int32{3, 64, 1920, 2880, 3841, 16385, 65536} {
-		for _, n := range []int{0, 1, 5, 47, 48, 49, 200, 3000} {
-			cs := make([]cell, n)
-			for i := range cs {
-				cs[i] = cell{x: rng.Int32N(width), cover: float32(i)} // cover: the order added
-			}
-			want := slices.Clone(cs)
-			slices.SortStableFunc(want, func(a, b cell) int { return int(a.x - b.x) })
-			sortCells(cs, &tmp)
-			if !slices.Equal(cs, want) {
-				t.Fatalf("width %d, %d cells: not sorted stably by x", width, n)
+	var dense rowSums
+	for _, width := range []int32{3, 64, 1920, 2880, 3841, 16384} {
+		for _, n := range []int{1, 2, 5, shortRow, shortRow + 1, 200, 3000} {
+			for range 3 {
+				cs := make([]cell, n)
+				for i := range cs {
+					cs[i] = cell{x: rng.Int32N(width + 1), cover: rng.Float32()*2 - 1, area: rng.Float32()*2 - 1}
+				}
+				// The sums in the order added, by hand.
+				sums := map[int32]*pixelCell{}
+				for _, cl := range cs {
+					p := sums[cl.x]
+					if p == nil {
+						p = &pixelCell{x: cl.x}
+						sums[cl.x] = p
+					}
+					p.cover += float64(cl.cover)
+					p.area += float64(cl.area)
+				}
+				var want []pixelCell
+				for _, p := range sums {
+					want = append(want, *p)
+				}
+				slices.SortFunc(want, func(a, b pixelCell) int { return int(a.x - b.x) })
+				if got := dense.sum(slices.Clone(cs), int(width), nil); !slices.Equal(got, want) {
+					t.Fatalf("width %d, %d cells: the dense row's sums differ", width, n)
+				}
+				if n <= 48 {
+					if got := sortedSums(slices.Clone(cs), nil); !slices.Equal(got, want) {
+						t.Fatalf("width %d, %d cells: the sorted sums differ", width, n)
+					}
+				}
 			}
 		}
 	}
