@@ -185,11 +185,21 @@ func borderRuns(p Painter, dc *DrawContext, ring orb.Ring, dup []bool, chunks []
 	dc.buf = out
 }
 
-// outlineTolerancePx is how far (device px) a country outline may stray
-// from its full detail: at most a quarter of a pixel (geo.Layer.Simplified
-// rounds the tolerance down to its level, a power of √2 in projected units,
-// so 0.18 to 0.25 px), which moves anti-aliased edge pixels by a few levels.
-const outlineTolerancePx = 0.25
+// outlineToleranceDp is how far (dp) a country outline may stray from its
+// full detail: a quarter of a dp, which is a quarter of a pixel on a screen
+// of one pixel per dp and half a device pixel on one of two, whose pixels
+// are half as wide to the eye — the detail follows what a reader sees, as
+// a map's @2x tiles are drawn from the same generalised lines as its 1x
+// ones. geo.Layer.Simplified rounds the tolerance down to its level, a
+// power of √2 in projected units, so 0.18 to 0.25 dp; that moves
+// anti-aliased edge pixels by a few levels.
+const outlineToleranceDp = 0.25
+
+// outlineTolerance is outlineToleranceDp in the projected units of t drawn
+// at pxPerDp device pixels per dp.
+func outlineTolerance(t geo.Transform, pxPerDp float64) float64 {
+	return outlineToleranceDp * pxPerDp / t.S
+}
 
 // outlinePolys is ly's polygons simplified for dc's scale (see
 // geo.Layer.Simplified), the same for every layer drawing country outlines:
@@ -198,7 +208,7 @@ const outlineTolerancePx = 0.25
 // further would gain little, and which points it kept would depend on the
 // chunks a band skips, so an image cut into other bands would differ.
 func (dc *DrawContext) outlinePolys(ly *geo.Layer) []geo.Poly {
-	return ly.Simplified(outlineTolerancePx / dc.T.S)
+	return ly.Simplified(outlineTolerance(dc.T, dc.PxPerDp))
 }
 
 // PrepareOutlines simplifies ly's outlines for view v drawn at pxPerDp now,
@@ -206,7 +216,7 @@ func (dc *DrawContext) outlinePolys(ly *geo.Layer) []geo.Poly {
 // so that the first frame at that zoom does not wait for it. It may be
 // called from any goroutine.
 func PrepareOutlines(ly *geo.Layer, v geo.View, pxPerDp float64) {
-	ly.Simplified(outlineTolerancePx / v.Transform(pxPerDp).S)
+	ly.Simplified(outlineTolerance(v.Transform(pxPerDp), pxPerDp))
 }
 
 // outside reports whether b lies wholly beyond one side of vis.

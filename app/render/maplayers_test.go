@@ -76,3 +76,38 @@ func TestBordersBandsMatchWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestOutlineDetailFollowsDp: a country's outline keeps the detail a reader
+// sees: the same on a screen of two pixels per dp as on one of one for the
+// same view in dp, and finer on a screen of one pixel per dp twice as large
+// (the same pixels). Each stays within its tolerance of the full outline.
+func TestOutlineDetailFollowsDp(t *testing.T) {
+	// A wiggly disc of 4,000 points, 30° across.
+	var ring orb.Ring
+	const n = 4000
+	for i := 0; i < n; i++ {
+		a := 2 * math.Pi * float64(i) / n
+		r := 15 + 0.4*math.Sin(37*a) + 0.15*math.Sin(311*a)
+		ring = append(ring, orb.Point{r * math.Cos(a), r * math.Sin(a)})
+	}
+	ring = append(ring, ring[0])
+	ly := geo.NewLayer(&geo.Countries{List: []geo.Country{{ISO3: "AAA", Name: "A", Shape: orb.MultiPolygon{{ring}}}}}, geo.Equirectangular{})
+	vertices := func(s float64, pxPerDp float64) int {
+		dc := newDrawContext(geo.Transform{S: s, Tx: 400, Ty: 300}, pxPerDp, image.Rect(0, 0, 800, 600), nil, nil)
+		k := 0
+		for _, p := range dc.outlinePolys(ly) {
+			for _, r := range p.Rings {
+				k += len(r)
+			}
+		}
+		return k
+	}
+	const s = 600 // px per radian at one pixel per dp
+	oneX, twoX, bigger := vertices(s, 1), vertices(2*s, 2), vertices(2*s, 1)
+	if oneX >= n || twoX != oneX {
+		t.Errorf("%d vertices at 1 px per dp, %d at 2: want the same detail, fewer than the %d of the full outline", oneX, twoX, n+1)
+	}
+	if bigger <= twoX {
+		t.Errorf("%d vertices for twice the dp at 1 px per dp, %d at 2 px per dp: want more", bigger, twoX)
+	}
+}
