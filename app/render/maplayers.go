@@ -190,15 +190,20 @@ func borderRuns(p Painter, dc *DrawContext, ring orb.Ring, dup []bool, chunks []
 // of one pixel per dp and half a device pixel on one of two, whose pixels
 // are half as wide to the eye — the detail follows what a reader sees, as
 // a map's @2x tiles are drawn from the same generalised lines as its 1x
-// ones. geo.Layer.Simplified rounds the tolerance down to its level, a
-// power of √2 in projected units, so 0.18 to 0.25 dp; that moves
-// anti-aliased edge pixels by a few levels.
+// ones. It is never more than outlineMaxTolerancePx, so that an export at
+// a larger scale, looked at closely, keeps its detail. geo.Layer.Simplified
+// rounds the tolerance down to its level, a power of √2 in projected units,
+// so a view gets 0.71 to 1 of it; that moves anti-aliased edge pixels by a
+// few levels.
 const outlineToleranceDp = 0.25
 
-// outlineTolerance is outlineToleranceDp in the projected units of t drawn
-// at pxPerDp device pixels per dp.
+// outlineMaxTolerancePx caps outlineToleranceDp in device pixels.
+const outlineMaxTolerancePx = 0.5
+
+// outlineTolerance is the outline tolerance in the projected units of t
+// drawn at pxPerDp device pixels per dp.
 func outlineTolerance(t geo.Transform, pxPerDp float64) float64 {
-	return outlineToleranceDp * pxPerDp / t.S
+	return min(outlineToleranceDp*pxPerDp, outlineMaxTolerancePx) / t.S
 }
 
 // outlinePolys is ly's polygons simplified for dc's scale (see

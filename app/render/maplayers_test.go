@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"testing"
 
 	"articleatlas/geo"
@@ -80,7 +81,8 @@ func TestBordersBandsMatchWhole(t *testing.T) {
 // TestOutlineDetailFollowsDp: a country's outline keeps the detail a reader
 // sees: the same on a screen of two pixels per dp as on one of one for the
 // same view in dp, and finer on a screen of one pixel per dp twice as large
-// (the same pixels). Each stays within its tolerance of the full outline.
+// (the same pixels); at four pixels per dp it keeps the detail of half a
+// device pixel, as at two.
 func TestOutlineDetailFollowsDp(t *testing.T) {
 	// A wiggly disc of 4,000 points, 30° across.
 	var ring orb.Ring
@@ -109,5 +111,26 @@ func TestOutlineDetailFollowsDp(t *testing.T) {
 	}
 	if bigger <= twoX {
 		t.Errorf("%d vertices for twice the dp at 1 px per dp, %d at 2 px per dp: want more", bigger, twoX)
+	}
+	if fourX, capped := vertices(4*s, 4), vertices(4*s, 2); fourX != capped || fourX <= twoX {
+		t.Errorf("%d vertices at 4 px per dp, %d for the same pixels at 2 px per dp, %d for half the pixels: want the first two the same, more than the last", fourX, capped, twoX)
+	}
+}
+
+// TestBusiestBandsFirst: the workers are handed the bands with the most
+// chunks binned under them first, over all the lists binned, ties from the
+// top, every band once.
+func TestBusiestBandsFirst(t *testing.T) {
+	refs := func(n int) []chunkRef { return make([]chunkRef, n) }
+	f := frame{
+		bands: make([]image.Rectangle, 5),
+		bins: []*polyBins{
+			{bands: [][]chunkRef{refs(1), refs(3), refs(0), refs(2), refs(0)}},
+			{bands: [][]chunkRef{refs(0), refs(0), refs(1), refs(1), refs(4)}},
+		},
+	}
+	got := f.busiestFirst()
+	if want := []int{4, 1, 3, 0, 2}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
 	}
 }
