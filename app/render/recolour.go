@@ -196,7 +196,7 @@ func (r *Renderer) drawBaseRecorded(dst, scratch *image.RGBA, cov *fillRecords, 
 	}
 	r.prepare(s.Base, s.Fonts, t, pxPerDp, full, full)
 	under, above := s.Base[:split], s.Base[split+1:]
-	r.parallel(r.fr.bands, func(w *worker, k int, band image.Rectangle) {
+	r.parallel(r.fr.bands, nil, func(w *worker, k int, band image.Rectangle) {
 		dc := w.context(r, t, pxPerDp, k, s.Fonts)
 		fillRect(dst, band, s.Background)
 		w.p.setTarget(dst, band, s.Fonts)
@@ -299,7 +299,7 @@ func (r *Renderer) recolour(dst *image.RGBA, cov *fillRecords, fills []color.NRG
 		}
 	}
 	r.bands = bandLayout(all, r.bands)
-	r.parallel(r.bands, func(_ *worker, _ int, band image.Rectangle) {
+	r.parallel(r.bands, nil, func(_ *worker, _ int, band image.Rectangle) {
 		for _, box := range boxes {
 			if box = box.Intersect(band); !box.Empty() {
 				repaint(dst, box, cov, fills, changed, solid)

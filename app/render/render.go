@@ -221,7 +221,7 @@ func (r *Renderer) paint(dst *image.RGBA, clip image.Rectangle, layers []Layer, 
 		return
 	}
 	r.prepare(layers, fonts, t, pxPerDp, full, clip)
-	r.parallel(r.fr.bands, func(w *worker, k int, band image.Rectangle) {
+	r.parallel(r.fr.bands, r.fr.busiestFirst(), func(w *worker, k int, band image.Rectangle) {
 		w.p.setTarget(dst, band, fonts)
 		if before != nil {
 			before(&w.p, band)
@@ -312,8 +312,9 @@ func bandLayout(clip image.Rectangle, buf []image.Rectangle) []image.Rectangle {
 
 // parallel runs draw over bands (see bandLayout), on as many goroutines as
 // there are cores (up to maxWorkers, 4); each band, the k-th, is drawn by
-// one worker at a time.
-func (r *Renderer) parallel(bands []image.Rectangle, draw func(w *worker, k int, band image.Rectangle)) {
+// one worker at a time. The workers take the bands in the order given, or
+// from the top when order is nil; one goroutine draws them from the top.
+func (r *Renderer) parallel(bands []image.Rectangle, order []int, draw func(w *worker, k int, band image.Rectangle)) {
 	n := min(runtime.GOMAXPROCS(0), maxWorkers, len(bands))
 	if n < 2 {
 		for k, b := range bands {
@@ -332,6 +333,9 @@ func (r *Renderer) parallel(bands []image.Rectangle, draw func(w *worker, k int,
 				k := int(next.Add(1)) - 1
 				if k >= len(bands) {
 					return
+				}
+				if order != nil {
+					k = order[k]
 				}
 				draw(w, k, bands[k])
 			}
