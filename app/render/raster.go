@@ -217,18 +217,11 @@ func (c *canvas) edge(xa, ya, xb, yb, dir, h float64) {
 		return fmax(lo, fmin(hi, xa+(y-ya)*dxdy))
 	}
 	y, x := y0, at(y0)
-	rows := c.rows
 	for y < y1 {
 		row := whole(y)
 		ny := fmin(row+1, y1)
 		nx := at(ny)
-		// rowEdge, by hand: this loop runs once per row an edge crosses.
-		r := int32(row)
-		cells := rows[r]
-		if len(cells) == 0 {
-			c.touched = append(c.touched, r)
-		}
-		rows[r] = rowCells(cells, x, y-row, nx, ny-row, dir)
+		c.rowEdge(int32(row), x, y-row, nx, ny-row, dir)
 		x, y = nx, ny
 	}
 }
@@ -248,22 +241,16 @@ func (c *canvas) rowEdge(row int32, xa, ya, xb, yb, dir float64) {
 // rowCells is rowEdge on one row's cells: it returns them with the edge's
 // added, from left to right (an edge running leftwards is walked from its
 // other end, with its direction turned round), so that the cells of one
-// edge come in order and a row's cells sort quickly. An edge within one
-// column, as most are, leaves one cell; splitCells splits the others.
+// edge come in order and a row's cells sort quickly.
 func rowCells(cells []cell, xa, ya, xb, yb, dir float64) []cell {
 	if xb < xa {
 		xa, ya, xb, yb, dir = xb, yb, xa, ya, -dir
 	}
+	dy := (yb - ya) * dir
 	if cx := whole(xa); xb <= cx+1 {
-		dy := (yb - ya) * dir
 		return put(cells, int32(cx), dy, dy*((xa+xb)/2-cx))
 	}
-	return splitCells(cells, xa, ya, xb, yb, dir)
-}
-
-// splitCells is rowCells for an edge (xa < xb) crossing columns: it splits
-// it at each vertical pixel boundary.
-func splitCells(cells []cell, xa, ya, xb, yb, dir float64) []cell {
+	// The edge crosses columns: split it at each vertical pixel boundary.
 	dydx := (yb - ya) / (xb - xa)
 	x, y := xa, ya
 	for {
