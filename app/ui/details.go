@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -59,6 +60,8 @@ type Details struct {
 	art     *article.Article // nil if the embedded article failed to load
 	artErr  error
 	swatch  *canvas.Rectangle
+	mark    *fyne.Container // holds swatch; hidden for a mark or no selection, so Status lines up with Name
+	status  *fyne.Container // mark, then Status
 	country *fyne.Container // the country's article, roles, trips and routes
 	shown   string          // the country whose article, roles, trips and routes country holds
 	box     *fyne.Container
@@ -92,7 +95,10 @@ func newDetails(a *scene.Atlas) *Details {
 		fyne.CurrentApp().Clipboard().SetContent(d.Text())
 	})
 	d.Copy.Importance = widget.LowImportance
-	d.box = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(d.Copy), d.Name), container.NewBorder(nil, nil, container.NewCenter(d.swatch), nil, d.Status), d.Code, d.Note, d.Hint,
+	// The swatch starts where the labels' text does, inside their padding.
+	d.mark = container.New(layout.NewCustomPaddedLayout(0, 0, theme.InnerPadding(), 0), container.NewCenter(d.swatch))
+	d.status = container.NewBorder(nil, nil, d.mark, nil, d.Status)
+	d.box = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(d.Copy), d.Name), d.status, d.Code, d.Note, d.Hint,
 		d.country)
 	d.Show("", icc.ArticleDate)
 	return d
@@ -118,7 +124,7 @@ func (d *Details) ShowMark(h geo.Hit, day icc.Date) {
 	d.Code.SetText("")
 	d.Note.SetText(strings.Join(info.Lines, "\n\n"))
 	d.Hint.SetText("")
-	d.swatch.Hide()
+	d.mark.Hide()
 	d.showCountry("")
 	d.showFilled()
 }
@@ -131,7 +137,7 @@ func (d *Details) Show(iso3 string, day icc.Date) {
 		d.Code.SetText("")
 		d.Note.SetText("")
 		d.Hint.SetText("Click a country to see its status under the Rome Statute of the International Criminal Court, or a trip, corridor or place to read about it. Double-click to zoom to a country; drag to pan; scroll to zoom.")
-		d.swatch.Hide()
+		d.mark.Hide()
 		d.showCountry("")
 		d.showFilled()
 		return
@@ -149,7 +155,7 @@ func (d *Details) Show(iso3 string, day icc.Date) {
 	d.Note.SetText(note)
 	d.Hint.SetText(fmt.Sprintf("Status on %s.", icc.FormatDate(day)))
 	d.swatch.FillColor = st.Fill[si.Status]
-	d.swatch.Show()
+	d.mark.Show()
 	d.swatch.Refresh()
 	d.showCountry(iso3)
 	d.showFilled()
@@ -182,7 +188,8 @@ func (d *Details) Text() string {
 	return strings.Join(out, "\n")
 }
 
-// showFilled hides the labels that have no text, so the panel has no gaps.
+// showFilled hides the labels that have no text, so the panel has no gaps,
+// and lays out the status line again for its swatch, shown or hidden.
 func (d *Details) showFilled() {
 	for _, l := range []*widget.Label{d.Status, d.Code, d.Note} {
 		if l.Text == "" {
@@ -191,6 +198,7 @@ func (d *Details) showFilled() {
 			l.Show()
 		}
 	}
+	d.status.Refresh()
 }
 
 // showCountry rebuilds the country part of the panel for iso3: the

@@ -58,6 +58,12 @@ func TestTapShowsDetails(t *testing.T) {
 	if got := u.Details.Status.Text; got != "Not a party" {
 		t.Errorf("details status = %q, want \"Not a party\"", got)
 	}
+	// A country's status follows its swatch.
+	w.Canvas().Capture()
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	if name, sub := abs(u.Details.Name), abs(u.Details.Status); sub.X < name.X+14 {
+		t.Errorf("China's status starts at x = %v, its name at %v: no room for the swatch", sub.X, name.X)
+	}
 	test.TapCanvas(w.Canvas(), u.canvasPos(orb.Point{-4, 40})) // Spain
 	if got := u.Details.Status.Text; got != "State party since 1 July 2002" {
 		t.Errorf("Spain's status = %q (name %q)", got, u.Details.Name.Text)
@@ -68,6 +74,10 @@ func TestTapShowsDetails(t *testing.T) {
 	}
 	if got := u.Details.Status.Text; got != "China — Not a party" {
 		t.Errorf("Beijing's subtitle = %q", got)
+	}
+	w.Canvas().Capture()
+	if name, sub := abs(u.Details.Name), abs(u.Details.Status); sub.X != name.X {
+		t.Errorf("after a country, a place's subtitle starts at x = %v, its title at %v", sub.X, name.X)
 	}
 	test.TapCanvas(w.Canvas(), u.canvasPos(orb.Point{-140, 10}))
 	if got := u.Details.Name.Text; got != "No country selected" {
@@ -96,6 +106,12 @@ func TestTapTripAndToggleLayers(t *testing.T) {
 	}
 	if got := u.Details.Note.Text; !strings.Contains(got, "Bishkek, Kyrgyzstan — not an ICC state party on 12 Oct 2023") {
 		t.Errorf("trip details %q do not say where it lands", got)
+	}
+	// No status swatch for a trip: its subtitle lines up with its title.
+	w.Canvas().Capture()
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	if name, sub := abs(u.Details.Name), abs(u.Details.Status); sub.X != name.X {
+		t.Errorf("the trip's subtitle starts at x = %v, its title at %v", sub.X, name.X)
 	}
 	test.Tap(u.Layers.Checks[scene.Trips]) // off
 	if u.Map.Layers()&scene.Trips != 0 {
