@@ -22,3 +22,54 @@ func TestFillEdgeRoundOffLeftOfClip(t *testing.T) {
 	}
 	c.fill(white) // panicked with "slice bounds out of range [-4::]"
 }
+
+// TestFarVerticesInEveryBand: a triangle whose vertices lie 10³⁵ px off
+// covers the canvas as its edges do near it, in whichever band it is
+// drawn. Moving such a vertex into a band's frame loses the band's offset,
+// and interpolating between two such vertices loses the pixels where the
+// edge crosses the band's sides: the edge on the diagonal then drifted by
+// the band's top row, leaving a triangle of ink where there is none.
+func TestFarVerticesInEveryBand(t *testing.T) {
+	const far, side = 1e35, 64
+	// The edge (−far, −far)→(far, far) runs down the canvas's diagonal; the
+	// third vertex is far down and to the left, so the triangle covers the
+	// half below the diagonal: pixel (x, y) wholly for y > x, half for y = x.
+	tri := []pt{{-far, -far}, {far, far}, {-far, far}}
+	for _, rows := range []int{side, 1, 7, 25} {
+		img := image.NewRGBA(image.Rect(0, 0, side, side))
+		var c canvas
+		for y := 0; y < side; y += rows {
+			c.setTarget(img, image.Rect(0, y, side, y+rows))
+			c.addPoly(tri...)
+			c.fill(white)
+		}
+		for y := 0; y < side; y++ {
+			for x := 0; x < side; x++ {
+				want := uint8(0)
+				switch {
+				case y > x:
+					want = 255
+				case y == x:
+					want = 128
+				}
+				if got := img.RGBAAt(x, y).A; got != want {
+					t.Fatalf("bands of %d rows: pixel (%d, %d) has alpha %d, want %d", rows, x, y, got, want)
+				}
+			}
+		}
+	}
+	// The fuzzer's case: three vertices on one line, two of them far off,
+	// cover nothing.
+	img := image.NewRGBA(image.Rect(0, 0, 69, 257))
+	var c canvas
+	for _, band := range []image.Rectangle{image.Rect(0, 0, 69, 90), image.Rect(0, 90, 69, 257)} {
+		c.setTarget(img, band)
+		c.addPoly(pt{-1.62244e+35, -1.62244e+35}, pt{6.4096906e-10, 6.4096906e-10}, pt{2.287054e+35, 2.287054e+35})
+		c.fill(white)
+	}
+	for i := 3; i < len(img.Pix); i += 4 {
+		if img.Pix[i] != 0 {
+			t.Fatalf("a triangle of no area inked pixel (%d, %d)", i/4%69, i/4/69)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"math/big"
 	"math/bits"
 )
 
@@ -145,6 +146,7 @@ func (c *canvas) line(a, b pt) {
 	dir := 1.0
 	if y0 > y1 {
 		x0, y0, x1, y1, dir = x1, y1, x0, y0, -1
+		a, b = b, a
 	}
 	h, w := float64(c.clip.Dy()), float64(c.clip.Dx())
 	if y1 <= 0 || y0 >= h {
@@ -157,13 +159,16 @@ func (c *canvas) line(a, b pt) {
 	// Cut at x = 0 and x = w. Left of the clip an edge still covers every pixel
 	// to its right, so that part runs down x = 0; right of it, it covers nothing.
 	// The cuts, like the walk, depend on the edge and the clip's columns only,
-	// not on its rows: every band of an image walks an edge alike.
+	// not on its rows: every band of an image walks an edge alike. They are
+	// found in the image's frame, from the edge's own ends: an end far off
+	// (10³⁵ px) loses the clip's offset when moved into its frame, which
+	// would move the cut by as much.
 	xs := [4]float64{x0, 0, 0, x1}
 	ys := [4]float64{y0, 0, 0, y1}
 	n := 1
 	for _, edge := range [2]float64{0, w} {
 		if (x0 < edge) != (x1 < edge) && x0 != x1 {
-			xs[n], ys[n] = edge, crossAt(x0, y0, x1, y1, edge)
+			xs[n], ys[n] = edge, crossAt(float64(a.x), float64(a.y), float64(b.x), float64(b.y), ox+edge)-oy
 			n++
 		}
 	}
@@ -276,12 +281,36 @@ func whole(x float64) float64 { return float64(int32(x)) }
 
 // crossAt is the b coordinate where the segment (a0, b0)→(a1, b1) (a0 ≠ a1)
 // reaches a = at. It interpolates from the endpoint nearer to at, so a point
-// far off the canvas costs no precision where the segment crosses it.
+// far off the canvas costs no precision where the segment crosses it. When
+// both ends lie more than farPx from at, float64 would lose the crossing's
+// pixels (at − a rounds to a multiple of a's spacing, far more than a
+// pixel for a point 10³⁵ px off), so it is worked out in exact arithmetic.
 func crossAt(a0, b0, a1, b1, at float64) float64 {
-	if math.Abs(at-a0) <= math.Abs(at-a1) {
+	d0, d1 := math.Abs(at-a0), math.Abs(at-a1)
+	if d0 > farPx && d1 > farPx {
+		return crossAtExact(a0, b0, a1, b1, at)
+	}
+	if d0 <= d1 {
 		return b0 + (at-a0)*(b1-b0)/(a1-a0)
 	}
 	return b1 + (at-a1)*(b1-b0)/(a1-a0)
+}
+
+// farPx is how far (px) from a cut both ends of an edge may lie before
+// crossAt turns to exact arithmetic: within it, the crossing strays from
+// the edge by at most farPx·2⁻⁵³ px (2⁻²¹ px). A view's own outlines never
+// reach it; a path of points scaled off to 10³⁵ px does.
+const farPx = 1 << 32
+
+// crossAtExact is crossAt worked out in 512-bit arithmetic, where the
+// differences of float32 points are exact and what rounds, rounds far
+// below a pixel.
+func crossAtExact(a0, b0, a1, b1, at float64) float64 {
+	f := func(v float64) *big.Float { return new(big.Float).SetPrec(512).SetFloat64(v) }
+	num := f(0).Mul(f(0).Sub(f(at), f(a0)), f(0).Sub(f(b1), f(b0)))
+	q := f(0).Quo(num, f(0).Sub(f(a1), f(a0)))
+	v, _ := q.Add(q, f(b0)).Float64()
+	return v
 }
 
 // finite reports whether f is neither NaN nor infinite.
