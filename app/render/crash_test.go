@@ -73,3 +73,35 @@ func TestFarVerticesInEveryBand(t *testing.T) {
 		}
 	}
 }
+
+// TestFarHairline: a hairline between two points 10³⁵ px off, on either
+// side of the canvas, draws what the same line between nearby points
+// draws, in bands of any height.
+func TestFarHairline(t *testing.T) {
+	const side = 64
+	draw := func(a, b pt, rows int) *image.RGBA {
+		img := image.NewRGBA(image.Rect(0, 0, side, side))
+		var c canvas
+		for y := 0; y < side; y += rows {
+			c.setTarget(img, image.Rect(0, y, side, y+rows))
+			c.stroke([]pt{a, b}, 1, white)
+		}
+		return img
+	}
+	for _, tc := range []struct{ far, near [2]pt }{
+		{[2]pt{{-1e35, -1e35}, {1e35, 1e35}}, [2]pt{{-10, -10}, {74, 74}}},    // 45°
+		{[2]pt{{-1e35, 20}, {1e35, 20}}, [2]pt{{-10, 20}, {74, 20}}},          // level
+		{[2]pt{{-0.5e35, -1e35}, {0.5e35, 1e35}}, [2]pt{{-5, -10}, {37, 74}}}, // steep
+	} {
+		for _, rows := range []int{side, 1, 7} {
+			want := draw(tc.near[0], tc.near[1], rows)
+			got := draw(tc.far[0], tc.far[1], rows)
+			for i := 3; i < len(got.Pix); i += 4 {
+				if got.Pix[i] != want.Pix[i] {
+					t.Fatalf("%v→%v in bands of %d rows: pixel (%d, %d) has alpha %d, the same line from %v to %v %d",
+						tc.far[0], tc.far[1], rows, i/4%side, i/4/side, got.Pix[i], tc.near[0], tc.near[1], want.Pix[i])
+				}
+			}
+		}
+	}
+}

@@ -722,6 +722,13 @@ func (c *canvas) hairSegment(a, b pt, w float32, col color.NRGBA) {
 		across0, across1 = float64(c.clip.Min.X), float64(c.clip.Max.X)
 	}
 	slope := dy / dx
+	if float64(lo)-ax > farPx && bx-float64(hi) > farPx {
+		// Both ends far beyond the clip's columns: the centre of a column,
+		// from either end, would lose its pixels (see crossAt). Start and
+		// end the segment just outside the columns instead.
+		ay, by = crossAt(ax, ay, bx, by, float64(lo-1)), crossAt(ax, ay, bx, by, float64(hi+1))
+		ax, bx = float64(lo-1), float64(hi+1)
+	}
 	// The band's thickness across the walk axis: w / cos θ.
 	t := float64(w) * math.Sqrt(1+slope*slope)
 	ca := float64(col.A) / 255
